@@ -1,0 +1,626 @@
+//! Many documents at once: JSONL files, folders of `.txt` files, standard input.
+//!
+//! [`Documents`] reads the inputs lazily, one document at a time, so memory
+//! stays bounded however large the corpus. [`run`] summarizes them on a pool
+//! of threads and writes one JSON record a document, in input order: a slow
+//! document holds back the output behind it, never reorders it, and at most a
+//! fixed window of documents is in flight at once.
+
+use std::collections::VecDeque;
+use std::fs;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::{Error, Summarizer, format};
+
+/// The text fields tried, in order, when none is named.
+pub const DEFAULT_TEXT_FIELDS: [&str; 4] = ["text", "article", "body", "content"];
+
+/// Where the text and id of a JSONL record are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fields {
+    /// The text field; `None` tries [`DEFAULT_TEXT_FIELDS`] in order.
+    pub text: Option<String>,
+    /// The id field; records without it get their line number.
+    pub id: String,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields {
+            text: None,
+            id: "id".to_string(),
+        }
+    }
+}
+
+/// One document to summarize, or the reason it cannot be.
+#[derive(Debug)]
+pub struct Document {
+    /// The record's id, the line number, or the file path.
+    pub id: Value,
+    /// The text, or why there is none.
+    pub text: Result<String, Error>,
+}
+
+/// An input: standard input (`-`), or a path to a JSONL file, a folder or a text file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// JSONL on standard input.
+    Stdin,
+    /// A `.jsonl` file, a folder of `.txt` files or a single text file.
+    Path(PathBuf),
+}
+
+impl From<&str> for Input {
+    fn from(s: &str) -> Input {
+        if s == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(PathBuf::from(s))
+        }
+    }
+}
+
+enum Source {
+    Lines {
+        reader: Box<dyn BufRead + Send>,
+        line_no: u64,
+    },
+    Files(VecDeque<Result<PathBuf, Error>>),
+}
+
+/// Every document of a list of inputs, in order, read as they are needed.
+///
+/// ```no_run
+/// use newsgist::corpus::{Documents, Fields, Input};
+/// for doc in Documents::new(vec![Input::from("articles.jsonl")], Fields::default()) {
+///     println!("{}: {}", doc.id, doc.text.map(|t| t.len()).unwrap_or(0));
+/// }
+/// ```
+pub struct Documents {
+    inputs: VecDeque<Input>,
+    fields: Fields,
+    current: Option<Source>,
+    buf: Vec<u8>,
+}
+
+impl Documents {
+    /// The documents of `inputs`, with records read through `fields`.
+    pub fn new(inputs: Vec<Input>, fields: Fields) -> Documents {
+        Documents {
+            inputs: inputs.into(),
+            fields,
+            current: None,
+            buf: Vec::new(),
+        }
+    }
+
+    /// Reads JSONL records from any reader (the id of a record without one is
+    /// its line number).
+    ///
+    /// ```
+    /// use newsgist::corpus::{Documents, Fields};
+    /// let data = "{\"id\":\"a\",\"text\":\"One.\"}\nnot json\n";
+    /// let docs: Vec<_> = Documents::from_reader(data.as_bytes(), Fields::default()).collect();
+    /// assert_eq!(docs[0].id, "a");
+    /// assert!(docs[1].text.is_err());
+    /// ```
+    pub fn from_reader<R: Read + Send + 'static>(reader: R, fields: Fields) -> Documents {
+        let mut docs = Documents::new(Vec::new(), fields);
+        docs.current = Some(Source::Lines {
+            reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
+            line_no: 0,
+        });
+        docs
+    }
+
+    fn open(&mut self, input: Input) -> Option<Document> {
+        let path = match input {
+            Input::Stdin => {
+                self.current = Some(Source::Lines {
+                    reader: Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+                    line_no: 0,
+                });
+                return None;
+            }
+            Input::Path(path) => path,
+        };
+        let meta = match fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => return Some(path_error(&path, e)),
+        };
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            let mut seen = Vec::new();
+            collect_txt(&path, &mut files, &mut seen);
+            files.sort_by(|a, b| match (a, b) {
+                (Ok(a), Ok(b)) => a.cmp(b),
+                (Err(_), Ok(_)) => std::cmp::Ordering::Less,
+                (Ok(_), Err(_)) => std::cmp::Ordering::Greater,
+                (Err(_), Err(_)) => std::cmp::Ordering::Equal,
+            });
+            self.current = Some(Source::Files(files.into()));
+            None
+        } else if is_jsonl(&path) {
+            match fs::File::open(&path) {
+                Ok(file) => {
+                    self.current = Some(Source::Lines {
+                        reader: Box::new(BufReader::with_capacity(1 << 16, file)),
+                        line_no: 0,
+                    });
+                    None
+                }
+                Err(e) => Some(path_error(&path, e)),
+            }
+        } else {
+            Some(read_text_file(&path))
+        }
+    }
+
+    fn next_line(&mut self) -> Option<Document> {
+        let Some(Source::Lines { reader, line_no }) = self.current.as_mut() else {
+            return None;
+        };
+        loop {
+            self.buf.clear();
+            match reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => {
+                    self.current = None;
+                    return None;
+                }
+                Ok(_) => {
+                    *line_no += 1;
+                    let line = trim_line(&self.buf);
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(parse_record(line, *line_no, &self.fields));
+                }
+                Err(e) => {
+                    *line_no += 1;
+                    let id = Value::from(*line_no);
+                    self.current = None;
+                    return Some(Document {
+                        id,
+                        text: Err(Error::io("-", e)),
+                    });
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for Documents {
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        loop {
+            match self.current {
+                Some(Source::Lines { .. }) => {
+                    if let Some(doc) = self.next_line() {
+                        return Some(doc);
+                    }
+                }
+                Some(Source::Files(ref mut files)) => match files.pop_front() {
+                    Some(Ok(path)) => return Some(read_text_file(&path)),
+                    Some(Err(e)) => {
+                        let id = match &e {
+                            Error::Io { path, .. } => Value::from(path.display().to_string()),
+                            _ => Value::Null,
+                        };
+                        return Some(Document { id, text: Err(e) });
+                    }
+                    None => self.current = None,
+                },
+                None => {
+                    let input = self.inputs.pop_front()?;
+                    if let Some(doc) = self.open(input) {
+                        return Some(doc);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson" | "JSONL")
+    )
+}
+
+fn trim_line(line: &[u8]) -> &[u8] {
+    let mut end = line.len();
+    while end > 0 && matches!(line[end - 1], b'\n' | b'\r') {
+        end -= 1;
+    }
+    &line[..end]
+}
+
+fn path_error(path: &Path, e: io::Error) -> Document {
+    Document {
+        id: Value::from(path.display().to_string()),
+        text: Err(Error::io(path, e)),
+    }
+}
+
+fn read_text_file(path: &Path) -> Document {
+    let id = Value::from(path.display().to_string());
+    let text = match fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+        }),
+        Err(e) => Err(Error::io(path, e)),
+    };
+    Document { id, text }
+}
+
+/// Every `.txt` file below `dir`. Links to folders are followed once each, so
+/// a link loop ends; folders that cannot be read become errors in the list.
+fn collect_txt(dir: &Path, out: &mut Vec<Result<PathBuf, Error>>, seen: &mut Vec<PathBuf>) {
+    if let Ok(real) = fs::canonicalize(dir) {
+        if seen.contains(&real) {
+            return;
+        }
+        seen.push(real);
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            out.push(Err(Error::io(dir, e)));
+            return;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                out.push(Err(Error::io(dir, e)));
+                continue;
+            }
+        };
+        let path = entry.path();
+        // Follows links, so a link to a folder is walked and one to a file read.
+        match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => collect_txt(&path, out, seen),
+            Ok(_) if path.extension().is_some_and(|e| e == "txt") => out.push(Ok(path)),
+            Ok(_) => {}
+            Err(e) if path.extension().is_some_and(|e| e == "txt") => {
+                out.push(Err(Error::io(&path, e)))
+            }
+            Err(_) => {}
+        }
+    }
+}
+
+/// Parses one JSONL line into a document.
+fn parse_record(line: &[u8], line_no: u64, fields: &Fields) -> Document {
+    let fallback_id = Value::from(line_no);
+    let line = match crate::error::utf8(line) {
+        Ok(line) => line,
+        Err(e) => {
+            return Document {
+                id: fallback_id,
+                text: Err(e),
+            };
+        }
+    };
+    let mut record: serde_json::Map<String, Value> = match serde_json::from_str(line) {
+        Ok(Value::Object(map)) => map,
+        Ok(other) => {
+            return Document {
+                id: fallback_id,
+                text: Err(Error::InvalidJson {
+                    message: format!("line {line_no} is a JSON {}", json_kind(&other)),
+                }),
+            };
+        }
+        Err(e) => {
+            return Document {
+                id: fallback_id,
+                text: Err(Error::InvalidJson {
+                    message: format!("line {line_no}: {e}"),
+                }),
+            };
+        }
+    };
+    let id = match record.remove(&fields.id) {
+        Some(Value::Null) | None => fallback_id,
+        Some(id) => id,
+    };
+    let found = match &fields.text {
+        Some(name) => record.remove(name).map(|v| (name.as_str(), v)),
+        None => DEFAULT_TEXT_FIELDS
+            .iter()
+            .find_map(|name| record.remove(*name).map(|v| (*name, v))),
+    };
+    let text = match found {
+        Some((_, Value::String(text))) => Ok(text),
+        Some((name, _)) => Err(Error::NotAString {
+            field: name.to_string(),
+        }),
+        None => Err(Error::MissingField {
+            field: match &fields.text {
+                Some(name) => name.clone(),
+                None => DEFAULT_TEXT_FIELDS.join("/"),
+            },
+        }),
+    };
+    Document { id, text }
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// The record line for one document, and whether it succeeded.
+///
+/// ```
+/// use newsgist::{Summarizer, corpus::{Document, process}};
+/// let doc = Document { id: "x".into(), text: Ok("Rain fell all day on Monday.".into()) };
+/// let (line, ok) = process(&Summarizer::default(), &doc);
+/// assert!(ok && line.starts_with(r#"{"id":"x","summary":"#));
+/// ```
+pub fn process(summarizer: &Summarizer, doc: &Document) -> (String, bool) {
+    let result = doc
+        .text
+        .as_ref()
+        .map_err(|e| e.to_string())
+        .and_then(|text| summarizer.summarize(text).map_err(|e| e.to_string()));
+    match result {
+        Ok(summary) => (format::json_record(&doc.id, &summary), true),
+        Err(message) => (format::error_record(&doc.id, &message), false),
+    }
+}
+
+/// What a bulk run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Documents read.
+    pub documents: usize,
+    /// Documents that got an error record.
+    pub failed: usize,
+}
+
+/// How a bulk run writes.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions {
+    /// Worker threads (0: one a core).
+    pub threads: usize,
+    /// Flush after every record, for use as a streaming filter.
+    pub flush_each: bool,
+}
+
+/// Summarizes `docs` and writes one JSON line a document to `out`, in input
+/// order. `progress` is called with the count written so far.
+///
+/// Fails only when `out` cannot be written; a document that cannot be
+/// summarized becomes an error record and is counted in [`Stats::failed`].
+///
+/// ```
+/// use newsgist::Summarizer;
+/// use newsgist::corpus::{self, Documents, Fields, RunOptions};
+/// let input = "{\"id\":1,\"text\":\"Rain fell on Monday.\"}\n{\"id\":2}\n";
+/// let docs = Documents::from_reader(input.as_bytes(), Fields::default());
+/// let mut out = Vec::new();
+/// let options = RunOptions { threads: 2, flush_each: false };
+/// let stats = corpus::run(&Summarizer::default(), docs, options, &mut out, &|_| {})?;
+/// assert_eq!((stats.documents, stats.failed), (2, 1));
+/// assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
+/// # Ok::<(), newsgist::Error>(())
+/// ```
+pub fn run<W: Write + Send>(
+    summarizer: &Summarizer,
+    docs: impl Iterator<Item = Document>,
+    options: RunOptions,
+    out: &mut W,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<Stats, Error> {
+    #[cfg(feature = "parallel")]
+    {
+        parallel::run(summarizer, docs, options, out, progress)
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        let _ = options.threads;
+        sequential(summarizer, docs, options.flush_each, out, progress)
+    }
+}
+
+#[cfg(not(feature = "parallel"))]
+fn sequential<W: Write>(
+    summarizer: &Summarizer,
+    docs: impl Iterator<Item = Document>,
+    flush_each: bool,
+    out: &mut W,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<Stats, Error> {
+    let mut stats = Stats::default();
+    for doc in docs {
+        let (line, ok) = process(summarizer, &doc);
+        stats.documents += 1;
+        stats.failed += usize::from(!ok);
+        write_line(out, &line, flush_each)?;
+        progress(stats.documents);
+    }
+    out.flush().map_err(|e| Error::io("-", e))?;
+    Ok(stats)
+}
+
+fn write_line<W: Write>(out: &mut W, line: &str, flush: bool) -> Result<(), Error> {
+    let result = out
+        .write_all(line.as_bytes())
+        .and_then(|_| out.write_all(b"\n"))
+        .and_then(|_| if flush { out.flush() } else { Ok(()) });
+    result.map_err(|e| Error::io("-", e))
+}
+
+#[cfg(feature = "parallel")]
+mod parallel {
+    use std::collections::BTreeMap;
+    use std::io::Write;
+    use std::sync::mpsc;
+
+    use super::{Document, Error, RunOptions, Stats, Summarizer, process, write_line};
+
+    /// Documents in flight per worker thread: enough to keep every worker
+    /// busy while one slow document holds back the output.
+    const WINDOW_PER_THREAD: usize = 16;
+
+    pub(super) fn run<W: Write + Send>(
+        summarizer: &Summarizer,
+        docs: impl Iterator<Item = Document>,
+        options: RunOptions,
+        out: &mut W,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Result<Stats, Error> {
+        let threads = if options.threads == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            options.threads
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("newsgist-{i}"))
+            .build()
+            .map_err(|e| Error::InvalidOption(format!("cannot start {threads} threads: {e}")))?;
+        let window = threads * WINDOW_PER_THREAD;
+        // A slot must be taken before a document is read and is given back
+        // once its record is written, so at most `window` are in flight.
+        let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(window);
+        for _ in 0..window {
+            let _ = slot_tx.send(());
+        }
+        let (done_tx, done_rx) = mpsc::channel::<(usize, String, bool)>();
+        std::thread::scope(|scope| {
+            let writer = scope.spawn(move || {
+                let mut pending = BTreeMap::new();
+                let mut next = 0usize;
+                let mut stats = Stats::default();
+                for (seq, line, ok) in done_rx {
+                    pending.insert(seq, (line, ok));
+                    while let Some((line, ok)) = pending.remove(&next) {
+                        write_line(out, &line, options.flush_each)?;
+                        next += 1;
+                        stats.documents += 1;
+                        stats.failed += usize::from(!ok);
+                        progress(stats.documents);
+                        let _ = slot_tx.send(());
+                    }
+                }
+                out.flush().map_err(|e| Error::io("-", e))?;
+                Ok(stats)
+                // Dropping `slot_tx` on an early return stops the reader.
+            });
+            pool.in_place_scope(|s| {
+                for (seq, doc) in docs.enumerate() {
+                    if slot_rx.recv().is_err() {
+                        break;
+                    }
+                    let done_tx = done_tx.clone();
+                    s.spawn(move |_| {
+                        let (line, ok) = process(summarizer, &doc);
+                        let _ = done_tx.send((seq, line, ok));
+                    });
+                }
+            });
+            drop(done_tx);
+            writer
+                .join()
+                .unwrap_or_else(|_| Err(Error::InvalidOption("the writer thread failed".into())))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs_of(data: &str) -> Vec<Document> {
+        Documents::from_reader(io::Cursor::new(data.to_string()), Fields::default()).collect()
+    }
+
+    #[test]
+    fn records_and_errors_keep_their_place() {
+        let docs = docs_of(
+            "{\"id\":\"a\",\"article\":\"Text.\"}\n\n[1,2]\n{\"text\":5}\n{\"body\":\"B.\"}\n{oops\n",
+        );
+        assert_eq!(docs.len(), 5);
+        assert_eq!(docs[0].id, "a");
+        assert_eq!(docs[0].text.as_deref().unwrap(), "Text.");
+        assert!(matches!(docs[1].text, Err(Error::InvalidJson { .. })));
+        assert_eq!(docs[1].id, 3);
+        assert!(matches!(docs[2].text, Err(Error::NotAString { .. })));
+        assert_eq!(docs[3].id, 5);
+        assert!(matches!(docs[4].text, Err(Error::InvalidJson { .. })));
+    }
+
+    #[test]
+    fn invalid_utf8_line_is_an_error_record() {
+        let bytes = b"{\"text\":\"caf\xe9\"}\n{\"text\":\"ok.\"}\n".to_vec();
+        let docs: Vec<_> =
+            Documents::from_reader(io::Cursor::new(bytes), Fields::default()).collect();
+        assert!(matches!(docs[0].text, Err(Error::InvalidUtf8 { .. })));
+        assert!(docs[1].text.is_ok());
+    }
+
+    #[test]
+    fn named_text_field_is_used() {
+        let fields = Fields {
+            text: Some("story".into()),
+            id: "key".into(),
+        };
+        let docs: Vec<_> = Documents::from_reader(
+            io::Cursor::new("{\"key\":9,\"story\":\"S.\",\"text\":\"T.\"}\n"),
+            fields,
+        )
+        .collect();
+        assert_eq!(docs[0].id, 9);
+        assert_eq!(docs[0].text.as_deref().unwrap(), "S.");
+    }
+
+    #[test]
+    fn output_order_is_input_order_at_any_thread_count() {
+        let mut input = String::new();
+        for i in 0..200 {
+            let text = "Word ".repeat(i % 17 + 1);
+            input.push_str(&format!(
+                "{{\"id\":{i},\"text\":\"{text}. Next one here.\"}}\n"
+            ));
+        }
+        let mut outputs = Vec::new();
+        for threads in [1, 2, 4] {
+            let mut out = Vec::new();
+            let stats = run(
+                &Summarizer::default(),
+                docs_of(&input).into_iter(),
+                RunOptions {
+                    threads,
+                    flush_each: false,
+                },
+                &mut out,
+                &|_| {},
+            )
+            .unwrap();
+            assert_eq!(stats.documents, 200);
+            outputs.push(String::from_utf8(out).unwrap());
+        }
+        assert_eq!(outputs[0], outputs[1]);
+        assert_eq!(outputs[0], outputs[2]);
+        for (i, line) in outputs[0].lines().enumerate() {
+            let v: Value = serde_json::from_str(line).unwrap();
+            assert_eq!(v["id"], i);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! Languages: ISO 639-1 codes, Snowball stemmers, stop words and a cheap detector.
+//!
+//! Every language that `rust-stemmers` covers has a [`Lang`] variant. Text in
+//! any other language is still split and scored; it just goes unstemmed and
+//! keeps its stop words.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use rust_stemmers::Algorithm;
+
+use crate::error::Error;
+
+/// A language newsgist has stemmers and stop words for.
+///
+/// ```
+/// use newsgist::Lang;
+/// let de: Lang = "de".parse().unwrap();
+/// assert_eq!(de, Lang::German);
+/// assert_eq!(de.code(), "de");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English (the default).
+    #[default]
+    English,
+    /// German.
+    German,
+    /// French.
+    French,
+    /// Spanish.
+    Spanish,
+    /// Italian.
+    Italian,
+    /// Portuguese.
+    Portuguese,
+    /// Dutch.
+    Dutch,
+    /// Swedish.
+    Swedish,
+    /// Danish.
+    Danish,
+    /// Norwegian.
+    Norwegian,
+    /// Finnish.
+    Finnish,
+    /// Hungarian.
+    Hungarian,
+    /// Romanian.
+    Romanian,
+    /// Russian.
+    Russian,
+    /// Turkish.
+    Turkish,
+    /// Greek.
+    Greek,
+    /// Arabic.
+    Arabic,
+    /// Tamil.
+    Tamil,
+}
+
+impl Lang {
+    /// Every supported language, English first.
+    pub const ALL: [Lang; 18] = [
+        Lang::English,
+        Lang::German,
+        Lang::French,
+        Lang::Spanish,
+        Lang::Italian,
+        Lang::Portuguese,
+        Lang::Dutch,
+        Lang::Swedish,
+        Lang::Danish,
+        Lang::Norwegian,
+        Lang::Finnish,
+        Lang::Hungarian,
+        Lang::Romanian,
+        Lang::Russian,
+        Lang::Turkish,
+        Lang::Greek,
+        Lang::Arabic,
+        Lang::Tamil,
+    ];
+
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::English => "en",
+            Lang::German => "de",
+            Lang::French => "fr",
+            Lang::Spanish => "es",
+            Lang::Italian => "it",
+            Lang::Portuguese => "pt",
+            Lang::Dutch => "nl",
+            Lang::Swedish => "sv",
+            Lang::Danish => "da",
+            Lang::Norwegian => "no",
+            Lang::Finnish => "fi",
+            Lang::Hungarian => "hu",
+            Lang::Romanian => "ro",
+            Lang::Russian => "ru",
+            Lang::Turkish => "tr",
+            Lang::Greek => "el",
+            Lang::Arabic => "ar",
+            Lang::Tamil => "ta",
+        }
+    }
+
+    /// Looks a language up by its ISO 639-1 code (case-insensitive; `nb` and
+    /// `nn` are taken as Norwegian).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.trim().to_ascii_lowercase();
+        let code = match code.as_str() {
+            "nb" | "nn" => "no",
+            other => other,
+        };
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The Snowball algorithm for this language.
+    pub fn stemmer_algorithm(self) -> Algorithm {
+        match self {
+            Lang::English => Algorithm::English,
+            Lang::German => Algorithm::German,
+            Lang::French => Algorithm::French,
+            Lang::Spanish => Algorithm::Spanish,
+            Lang::Italian => Algorithm::Italian,
+            Lang::Portuguese => Algorithm::Portuguese,
+            Lang::Dutch => Algorithm::Dutch,
+            Lang::Swedish => Algorithm::Swedish,
+            Lang::Danish => Algorithm::Danish,
+            Lang::Norwegian => Algorithm::Norwegian,
+            Lang::Finnish => Algorithm::Finnish,
+            Lang::Hungarian => Algorithm::Hungarian,
+            Lang::Romanian => Algorithm::Romanian,
+            Lang::Russian => Algorithm::Russian,
+            Lang::Turkish => Algorithm::Turkish,
+            Lang::Greek => Algorithm::Greek,
+            Lang::Arabic => Algorithm::Arabic,
+            Lang::Tamil => Algorithm::Tamil,
+        }
+    }
+
+    /// The language's stop words (lower-case), built once per process.
+    pub fn stop_words(self) -> &'static HashSet<&'static str> {
+        static SETS: OnceLock<Vec<HashSet<&'static str>>> = OnceLock::new();
+        let sets = SETS.get_or_init(|| {
+            Lang::ALL
+                .iter()
+                .map(|l| {
+                    let mut set: HashSet<&'static str> = stop_words::lookup(l.code())
+                        .unwrap_or(&[])
+                        .iter()
+                        .copied()
+                        .collect();
+                    if *l == Lang::English {
+                        // News text is full of these; they carry no topic.
+                        set.extend(ENGLISH_NEWS_STOP_WORDS);
+                    }
+                    set
+                })
+                .collect()
+        });
+        &sets[self as usize]
+    }
+
+    /// Guesses the language of `text` from its stop words: the language whose
+    /// stop words make up the largest share of the first few hundred words.
+    /// Returns `None` when no language clearly wins (too little text, or a
+    /// language newsgist does not cover).
+    ///
+    /// ```
+    /// use newsgist::Lang;
+    /// let text = "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, \
+    ///             das die Mieten in den Städten begrenzen soll.";
+    /// assert_eq!(Lang::detect(text), Some(Lang::German));
+    /// ```
+    pub fn detect(text: &str) -> Option<Lang> {
+        use unicode_segmentation::UnicodeSegmentation;
+        let mut hits = [0usize; 18];
+        let mut words = 0usize;
+        let mut lower = String::new();
+        for word in text.unicode_words().take(400) {
+            words += 1;
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            for (i, lang) in Lang::ALL.iter().enumerate() {
+                if lang.stop_words().contains(lower.as_str()) {
+                    hits[i] += 1;
+                }
+            }
+        }
+        if words < 3 {
+            return None;
+        }
+        let (best, &count) = hits
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, c)| (*c, usize::MAX - i))?;
+        // A tenth of running text is stop words in every covered language;
+        // below that the guess is noise.
+        if count * 10 < words {
+            return None;
+        }
+        Some(Lang::ALL[best])
+    }
+}
+
+/// Reporting verbs and news filler that the generic stop-word list lacks.
+const ENGLISH_NEWS_STOP_WORDS: [&str; 12] = [
+    "said", "says", "say", "told", "also", "would", "could", "one", "two", "year", "mr", "ms",
+];
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::from_code(s).ok_or_else(|| Error::UnknownLanguage(s.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert!(!lang.stop_words().is_empty(), "{lang} has no stop words");
+        }
+        assert_eq!(Lang::from_code("NB"), Some(Lang::Norwegian));
+        assert!("xx".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn detects_common_languages() {
+        let en = "The government said on Tuesday that it would not raise taxes this year.";
+        let fr =
+            "Le gouvernement a annoncé mardi qu'il ne va pas augmenter les impôts cette année.";
+        let es = "El gobierno dijo el martes que no subirá los impuestos este año en el país.";
+        assert_eq!(Lang::detect(en), Some(Lang::English));
+        assert_eq!(Lang::detect(fr), Some(Lang::French));
+        assert_eq!(Lang::detect(es), Some(Lang::Spanish));
+        assert_eq!(Lang::detect("12 34"), None);
+    }
+}

@@ -1,0 +1,307 @@
+//! The newsgist command line: a thin layer over the library.
+
+use std::fs;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsgist::corpus::{self, Documents, Fields, Input, RunOptions};
+use newsgist::format::{self, Format};
+use newsgist::{Budget, Error, Lang, Options, QuoteLimit, Summarizer, segment};
+
+/// Summarize news articles: the sentences that carry the story and the key
+/// quotes with who said them.
+#[derive(Parser, Debug)]
+#[command(
+    name = "newsgist",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  newsgist article.txt\n  newsgist --format json --quotes all - < article.txt\n  newsgist sentences article.txt\n  newsgist bulk --threads 4 --output out.jsonl corpus/"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    summary: SummaryArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutFormat::Text)]
+    format: OutFormat,
+    /// The article: a UTF-8 text file, or - for standard input.
+    #[arg(value_name = "FILE|-")]
+    input: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print the sentences the splitter finds.
+    Sentences {
+        /// Language (ISO 639-1 code); detected when not given.
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SentenceFormat::Text)]
+        format: SentenceFormat,
+        /// The text: a file, or - for standard input.
+        #[arg(value_name = "FILE|-")]
+        input: String,
+    },
+    /// Summarize many documents (JSONL files, folders of .txt, stdin) into JSONL.
+    Bulk {
+        #[command(flatten)]
+        summary: SummaryArgs,
+        /// Worker threads (default: one a core). Output is the same for any count.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        threads: usize,
+        /// JSONL field holding the text (default: text, article, body or content).
+        #[arg(long, value_name = "NAME")]
+        text_field: Option<String>,
+        /// JSONL field holding the id (records without it get their line number).
+        #[arg(long, value_name = "NAME", default_value = "id")]
+        id_field: String,
+        /// Write the records here instead of standard output (atomically, on success).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// JSONL files, folders of .txt files, text files, or - for JSONL on stdin.
+        #[arg(value_name = "INPUT", required = true)]
+        inputs: Vec<String>,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+struct SummaryArgs {
+    /// Summary length in sentences [default: 3].
+    #[arg(long, value_name = "N", group = "budget")]
+    sentences: Option<usize>,
+    /// Summary length in words: the best sentences that fit.
+    #[arg(long, value_name = "N", group = "budget")]
+    words: Option<usize>,
+    /// Summary length as a share of the sentences (0 < R <= 1).
+    #[arg(long, value_name = "R", group = "budget")]
+    ratio: Option<f64>,
+    /// Key quotes to show: a number, or "all" for every quote in document order.
+    #[arg(long, value_name = "N|all", default_value = "3", value_parser = parse_quote_limit)]
+    quotes: QuoteLimit,
+    /// Language (ISO 639-1 code); detected per document when not given.
+    #[arg(long, value_name = "CODE")]
+    lang: Option<String>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum OutFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum SentenceFormat {
+    Text,
+    Json,
+}
+
+fn parse_quote_limit(s: &str) -> Result<QuoteLimit, String> {
+    if s.eq_ignore_ascii_case("all") {
+        return Ok(QuoteLimit::All);
+    }
+    s.parse::<usize>()
+        .map(QuoteLimit::Top)
+        .map_err(|_| format!("expected a number or \"all\", not {s:?}"))
+}
+
+impl SummaryArgs {
+    fn options(&self) -> Result<Options, Error> {
+        let mut options = Options::default().quotes(self.quotes);
+        options.budget = match (self.sentences, self.words, self.ratio) {
+            (_, Some(w), _) => Budget::Words(w),
+            (_, _, Some(r)) => Budget::Ratio(r),
+            (n, _, _) => Budget::Sentences(n.unwrap_or(3)),
+        };
+        if let Some(code) = &self.lang {
+            options = options.lang(code.parse()?);
+        }
+        options.validate()?;
+        Ok(options)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(e @ (Error::InvalidOption(_) | Error::UnknownLanguage(_))) => {
+            eprintln!("newsgist: {e}");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("newsgist: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Some(Command::Sentences {
+            lang,
+            format,
+            input,
+        }) => {
+            let lang = lang.map(|c| c.parse::<Lang>()).transpose()?;
+            let text = read_input(&input)?;
+            let lang = lang.or_else(|| Lang::detect(&text)).unwrap_or_default();
+            let sentences = segment::Splitter::new(lang).split(&text);
+            let out = match format {
+                SentenceFormat::Text => format::sentences_text(&text, &sentences),
+                SentenceFormat::Json => format::sentences_json(&text, &sentences) + "\n",
+            };
+            print_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Bulk {
+            summary,
+            threads,
+            text_field,
+            id_field,
+            output,
+            inputs,
+        }) => bulk(&summary, threads, text_field, id_field, output, inputs),
+        None => {
+            let options = cli.summary.options()?;
+            let Some(input) = cli.input else {
+                return Err(Error::InvalidOption(
+                    "no input: give a FILE, or - for standard input (see --help)".into(),
+                ));
+            };
+            let text = read_input(&input)?;
+            let summary = Summarizer::new(options).summarize(&text)?;
+            let format = match cli.format {
+                OutFormat::Text => Format::Text,
+                OutFormat::Markdown => Format::Markdown,
+                OutFormat::Json => Format::Json,
+            };
+            let out = match format {
+                Format::Text => format::text(&summary),
+                Format::Markdown => format::markdown(&summary),
+                Format::Json => format::json_record(&input.as_str().into(), &summary) + "\n",
+            };
+            print_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn bulk(
+    summary: &SummaryArgs,
+    threads: usize,
+    text_field: Option<String>,
+    id_field: String,
+    output: Option<PathBuf>,
+    inputs: Vec<String>,
+) -> Result<ExitCode, Error> {
+    let summarizer = Summarizer::new(summary.options()?);
+    let streaming = output.is_none() && inputs.iter().any(|i| i == "-");
+    let docs = Documents::new(
+        inputs.iter().map(|i| Input::from(i.as_str())).collect(),
+        Fields {
+            text: text_field,
+            id: id_field,
+        },
+    );
+    let bar = progress_bar();
+    let progress = |n: usize| {
+        if let Some(bar) = &bar {
+            bar.set_position(n as u64);
+        }
+    };
+    let run_options = RunOptions {
+        threads,
+        flush_each: streaming,
+    };
+    let stats = match &output {
+        Some(path) => {
+            let tmp = temporary_path(path);
+            let file = fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+            let mut writer = io::BufWriter::new(file);
+            let result = corpus::run(&summarizer, docs, run_options, &mut writer, &progress)
+                .and_then(|stats| {
+                    let file = writer
+                        .into_inner()
+                        .map_err(|e| Error::io(&tmp, e.into_error()))?;
+                    file.sync_all().map_err(|e| Error::io(&tmp, e))?;
+                    Ok(stats)
+                });
+            match result {
+                Ok(stats) => {
+                    fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
+                    stats
+                }
+                Err(e) => {
+                    let _ = fs::remove_file(&tmp);
+                    return Err(e);
+                }
+            }
+        }
+        None => {
+            let mut writer = io::BufWriter::with_capacity(1 << 16, io::stdout());
+            corpus::run(&summarizer, docs, run_options, &mut writer, &progress)?
+        }
+    };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if stats.failed > 0 {
+        eprintln!(
+            "newsgist: {} of {} documents failed (see their \"error\" records)",
+            stats.failed, stats.documents
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {per_sec} [{elapsed}]")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    Some(bar)
+}
+
+/// A name beside `path` for writing before the final rename.
+fn temporary_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    path.with_file_name(format!(".{name}.{}.partial", std::process::id()))
+}
+
+fn read_input(input: &str) -> Result<String, Error> {
+    let bytes = if input == "-" {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io("-", e))?;
+        bytes
+    } else {
+        fs::read(input).map_err(|e| Error::io(input, e))?
+    };
+    String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+fn print_stdout(s: &str) -> Result<(), Error> {
+    let mut out = io::stdout().lock();
+    out.write_all(s.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| Error::io("-", e))
+}

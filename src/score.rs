@@ -1,0 +1,264 @@
+//! Sentence scoring and selection.
+//!
+//! Each sentence gets a TF-IDF vector over its stems (IDF counted over the
+//! document's sentences). Its score blends how close that vector is to the
+//! whole document's (centrality) with where it stands (news puts the story
+//! first), and sets aside boilerplate: bylines, datelines, time stamps,
+//! captions and calls to click or read more. Selection then takes the best
+//! sentences that fit the budget, skipping near-repeats of one already taken.
+
+use crate::Budget;
+use crate::segment::Sentence;
+use crate::terms::DocTerms;
+
+/// How much of a sentence's score comes from its position (the rest is
+/// centrality).
+const POSITION_WEIGHT: f64 = 0.5;
+/// A sentence sharing more than this share of its stems with a chosen one is
+/// a repeat.
+const REDUNDANCY: f64 = 0.6;
+/// Sentences shorter than this many words are rarely a story's point.
+const MIN_WORDS: usize = 6;
+
+/// Scores every sentence; higher is more summary-worthy. Boilerplate scores 0.
+///
+/// ```
+/// use newsgist::{Lang, segment, terms::Analyzer, score};
+/// let text = "Storms hit the coast on Friday, cutting power to thousands of homes. \
+///             Power crews worked overnight to restore the lines to homes. \
+///             Scroll down for video.";
+/// let sentences = segment::split(text);
+/// let doc = Analyzer::new(Lang::English).analyze(text, &sentences);
+/// let scores = score::score_sentences(text, &sentences, &doc);
+/// assert!(scores[0] > scores[1]);
+/// assert_eq!(scores[2], 0.0);
+/// ```
+pub fn score_sentences(text: &str, sentences: &[Sentence], doc: &DocTerms) -> Vec<f64> {
+    let n = sentences.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let num_terms = doc.num_terms();
+    // Sentence frequency of each stem, and its count in the whole document.
+    let mut df = vec![0u32; num_terms];
+    let mut tf_doc = vec![0u32; num_terms];
+    let mut last_seen = vec![usize::MAX; num_terms];
+    for i in 0..n {
+        for t in doc.sentence(i) {
+            let term = t.term as usize;
+            tf_doc[term] += 1;
+            if last_seen[term] != i {
+                last_seen[term] = i;
+                df[term] += 1;
+            }
+        }
+    }
+    let idf: Vec<f64> = df
+        .iter()
+        .map(|&d| ((n as f64 + 1.0) / (d as f64 + 1.0)).ln() + 1.0)
+        .collect();
+    let doc_vec: Vec<f64> = tf_doc
+        .iter()
+        .zip(&idf)
+        .map(|(&tf, &w)| tf as f64 * w)
+        .collect();
+    let doc_norm = doc_vec.iter().map(|x| x * x).sum::<f64>().sqrt();
+
+    let mut tf = vec![0u32; num_terms];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut scores = Vec::with_capacity(n);
+    for (i, sentence) in sentences.iter().enumerate() {
+        let words = doc.sentence_words.get(i).copied().unwrap_or(0);
+        if words == 0 || is_boilerplate(sentence.text(text)) {
+            scores.push(0.0);
+            continue;
+        }
+        touched.clear();
+        for t in doc.sentence(i) {
+            let term = t.term as usize;
+            if tf[term] == 0 {
+                touched.push(term);
+            }
+            tf[term] += 1;
+        }
+        let (mut dot, mut norm) = (0.0, 0.0);
+        for &term in &touched {
+            let w = tf[term] as f64 * idf[term];
+            dot += w * doc_vec[term];
+            norm += w * w;
+            tf[term] = 0;
+        }
+        let centrality = if norm > 0.0 && doc_norm > 0.0 {
+            dot / (norm.sqrt() * doc_norm)
+        } else {
+            0.0
+        };
+        let position = 1.0 / (1.0 + i as f64).sqrt();
+        let mut score = (1.0 - POSITION_WEIGHT) * centrality + POSITION_WEIGHT * position;
+        if words < MIN_WORDS {
+            score *= words as f64 / MIN_WORDS as f64;
+        }
+        scores.push(score);
+    }
+    scores
+}
+
+/// Picks the sentences to keep under `budget`: best first, no near-repeats,
+/// returned in document order.
+///
+/// ```
+/// use newsgist::{Budget, Lang, segment, terms::Analyzer, score};
+/// let text = "One two three four five six. Seven eight nine ten eleven twelve. Thirteen.";
+/// let sentences = segment::split(text);
+/// let doc = Analyzer::new(Lang::English).analyze(text, &sentences);
+/// let scores = [0.2, 0.9, 0.5];
+/// assert_eq!(score::select(&sentences, &scores, &doc, Budget::Sentences(2)), [1, 2]);
+/// assert_eq!(score::select(&sentences, &scores, &doc, Budget::Words(7)), [1, 2]);
+/// ```
+pub fn select(
+    sentences: &[Sentence],
+    scores: &[f64],
+    doc: &DocTerms,
+    budget: Budget,
+) -> Vec<usize> {
+    let n = sentences.len().min(scores.len());
+    let (max_sentences, max_words) = match budget {
+        Budget::Sentences(k) => (k, usize::MAX),
+        Budget::Words(w) => (usize::MAX, w),
+        Budget::Ratio(r) => (((n as f64) * r).ceil() as usize, usize::MAX),
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let words_of = |i: usize| doc.sentence_words.get(i).copied().unwrap_or(0);
+    let pick = |real_only: bool| {
+        let mut chosen: Vec<usize> = Vec::new();
+        let mut words = 0usize;
+        for &i in &order {
+            if chosen.len() >= max_sentences {
+                break;
+            }
+            if real_only && scores[i] <= 0.0 {
+                continue;
+            }
+            if words.saturating_add(words_of(i)) > max_words {
+                continue;
+            }
+            if real_only && chosen.iter().any(|&j| overlap(doc, i, j) > REDUNDANCY) {
+                continue;
+            }
+            words += words_of(i);
+            chosen.push(i);
+        }
+        chosen
+    };
+    let mut chosen = pick(true);
+    if chosen.is_empty() {
+        // Every sentence was boilerplate or a repeat: something beats nothing.
+        chosen = pick(false);
+    }
+    chosen.sort_unstable();
+    chosen
+}
+
+/// Share of the smaller sentence's stems that the other one also has.
+fn overlap(doc: &DocTerms, a: usize, b: usize) -> f64 {
+    let (a, b) = (doc.sentence(a), doc.sentence(b));
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.is_empty() {
+        return 0.0;
+    }
+    let shared = small
+        .iter()
+        .filter(|t| large.iter().any(|u| u.term == t.term))
+        .count();
+    shared as f64 / small.len() as f64
+}
+
+/// Lines that frame an article rather than tell it: bylines, publication
+/// stamps, picture credits, and invitations to click, scroll, share or read on.
+pub fn is_boilerplate(sentence: &str) -> bool {
+    let s = sentence.trim();
+    let lower_prefix: String = s.chars().take(40).flat_map(char::to_lowercase).collect();
+    const PREFIXES: [&str; 17] = [
+        "by ",
+        "published:",
+        "updated:",
+        "last updated",
+        "scroll down",
+        "read more",
+        "click here",
+        "follow us",
+        "follow @",
+        "sign up",
+        "subscribe",
+        "share this",
+        "photo:",
+        "image:",
+        "picture:",
+        "copyright",
+        "all rights reserved",
+    ];
+    if PREFIXES.iter().any(|p| lower_prefix.starts_with(p)) {
+        // "By the end of the year ..." is a sentence, not a byline.
+        return !(lower_prefix.starts_with("by ") && s.split_whitespace().count() > 8);
+    }
+    let lower_all = s.to_lowercase();
+    lower_all.contains("scroll down for video")
+        || lower_all.contains("click here to")
+        || lower_all.ends_with("for the latest news.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Lang, segment, terms::Analyzer};
+
+    fn analyse(text: &str) -> (Vec<Sentence>, DocTerms) {
+        let sentences = segment::split(text);
+        let doc = Analyzer::new(Lang::English).analyze(text, &sentences);
+        (sentences, doc)
+    }
+
+    #[test]
+    fn boilerplate_is_recognised() {
+        assert!(is_boilerplate("By . Associated Press ."));
+        assert!(is_boilerplate("PUBLISHED: . 14:11 EST, 3 March 2014 ."));
+        assert!(is_boilerplate("Scroll down for video"));
+        assert!(!is_boilerplate(
+            "By the end of the week, the council had voted twice on the plan."
+        ));
+    }
+
+    #[test]
+    fn repeats_are_skipped() {
+        let text = "The bridge reopened after repairs on Monday morning. \
+                    The bridge reopened after repairs on Monday. \
+                    Traffic returned to normal across the city by noon.";
+        let (sentences, doc) = analyse(text);
+        let chosen = select(&sentences, &[0.9, 0.8, 0.5], &doc, Budget::Sentences(2));
+        assert_eq!(chosen, [0, 2]);
+    }
+
+    #[test]
+    fn word_budget_is_never_exceeded() {
+        let text =
+            "Alpha beta gamma delta epsilon zeta eta. Theta iota kappa. Lambda mu nu xi omicron.";
+        let (sentences, doc) = analyse(text);
+        for budget in 0..20 {
+            let chosen = select(&sentences, &[0.9, 0.8, 0.7], &doc, Budget::Words(budget));
+            let words: usize = chosen.iter().map(|&i| doc.sentence_words[i]).sum();
+            assert!(words <= budget, "{words} words for a budget of {budget}");
+        }
+    }
+
+    #[test]
+    fn ratio_rounds_up() {
+        let text = "One a b c d e f. Two a b c d e f g. Three h i j k l m. Four n o p q r s.";
+        let (sentences, doc) = analyse(text);
+        let scores = [0.4, 0.3, 0.2, 0.1];
+        assert_eq!(
+            select(&sentences, &scores, &doc, Budget::Ratio(0.3)).len(),
+            2
+        );
+    }
+}

@@ -1,0 +1,171 @@
+//! Terms: the content words of a document, lower-cased, stemmed and interned.
+//!
+//! Words come from UAX-29 word segmentation. Each distinct surface form is
+//! lower-cased, checked against the stop words and stemmed once per document;
+//! every later occurrence is a single hash look-up.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rust_stemmers::Stemmer;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::lang::Lang;
+use crate::segment::Sentence;
+
+/// A content word of the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the word.
+    pub start: usize,
+    /// Interned stem id, `0..DocTerms::num_terms()`.
+    pub term: u32,
+}
+
+/// The analysed document: content-word tokens grouped by sentence.
+#[derive(Debug, Clone, Default)]
+pub struct DocTerms {
+    /// Content words (stop words removed) in document order.
+    pub tokens: Vec<Token>,
+    /// For each sentence, the range of `tokens` inside it.
+    pub sentence_tokens: Vec<Range<usize>>,
+    /// For each sentence, how many words it has, stop words included.
+    pub sentence_words: Vec<usize>,
+    /// The stems, indexed by term id.
+    pub stems: Vec<String>,
+}
+
+impl DocTerms {
+    /// How many distinct stems the document has.
+    pub fn num_terms(&self) -> usize {
+        self.stems.len()
+    }
+
+    /// The content tokens of sentence `i`.
+    pub fn sentence(&self, i: usize) -> &[Token] {
+        self.sentence_tokens
+            .get(i)
+            .and_then(|r| self.tokens.get(r.clone()))
+            .unwrap_or(&[])
+    }
+
+    /// The content tokens whose start lies in the byte range `start..end`.
+    pub fn in_span(&self, start: usize, end: usize) -> &[Token] {
+        let lo = self.tokens.partition_point(|t| t.start < start);
+        let hi = self.tokens.partition_point(|t| t.start < end);
+        &self.tokens[lo..hi.max(lo)]
+    }
+}
+
+/// Turns text into [`DocTerms`] for one language. Reusable and `Sync`.
+///
+/// ```
+/// use newsgist::{Lang, segment, terms::Analyzer};
+/// let text = "Runners were running. The runner runs.";
+/// let sentences = segment::split(text);
+/// let doc = Analyzer::new(Lang::English).analyze(text, &sentences);
+/// let stems: Vec<&str> = doc.tokens.iter().map(|t| doc.stems[t.term as usize].as_str()).collect();
+/// assert_eq!(stems, ["runner", "run", "runner", "run"]);
+/// ```
+pub struct Analyzer {
+    lang: Lang,
+    stemmer: Stemmer,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("lang", &self.lang)
+            .finish()
+    }
+}
+
+impl Analyzer {
+    /// An analyzer with the stemmer and stop words of `lang`.
+    pub fn new(lang: Lang) -> Analyzer {
+        Analyzer {
+            lang,
+            stemmer: Stemmer::create(lang.stemmer_algorithm()),
+        }
+    }
+
+    /// Tokenizes, filters and stems `text`, grouping tokens by `sentences`.
+    pub fn analyze(&self, text: &str, sentences: &[Sentence]) -> DocTerms {
+        let stop = self.lang.stop_words();
+        // Surface form -> term id, or None for a stop word.
+        let mut surface: HashMap<&str, Option<u32>> = HashMap::new();
+        let mut stem_ids: HashMap<String, u32> = HashMap::new();
+        let mut doc = DocTerms {
+            tokens: Vec::with_capacity(text.len() / 8),
+            sentence_tokens: Vec::with_capacity(sentences.len()),
+            sentence_words: Vec::with_capacity(sentences.len()),
+            stems: Vec::new(),
+        };
+        let mut lower = String::new();
+        for sentence in sentences {
+            let first = doc.tokens.len();
+            let mut words = 0;
+            for (offset, word) in sentence.text(text).unicode_word_indices() {
+                words += 1;
+                let term = *surface.entry(word).or_insert_with(|| {
+                    lower.clear();
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                    let is_content = lower.chars().any(char::is_alphanumeric)
+                        && !stop.contains(lower.as_str())
+                        && !stop.contains(lower.trim_end_matches("'s"));
+                    if !is_content {
+                        return None;
+                    }
+                    let stem = self.stemmer.stem(&lower);
+                    let next = stem_ids.len() as u32;
+                    let id = *stem_ids.entry(stem.to_string()).or_insert(next);
+                    if id == next {
+                        doc.stems.push(stem.into_owned());
+                    }
+                    Some(id)
+                });
+                if let Some(term) = term {
+                    doc.tokens.push(Token {
+                        start: sentence.start + offset,
+                        term,
+                    });
+                }
+            }
+            doc.sentence_tokens.push(first..doc.tokens.len());
+            doc.sentence_words.push(words);
+        }
+        doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment;
+
+    #[test]
+    fn stop_words_are_dropped_and_stems_shared() {
+        let text = "The markets rallied. Market rallies are common.";
+        let sentences = segment::split(text);
+        let doc = Analyzer::new(Lang::English).analyze(text, &sentences);
+        assert_eq!(doc.sentence_tokens.len(), 2);
+        assert_eq!(doc.sentence_words, [3, 4]);
+        let s0: Vec<u32> = doc.sentence(0).iter().map(|t| t.term).collect();
+        let s1: Vec<u32> = doc.sentence(1).iter().map(|t| t.term).collect();
+        // "markets"/"Market" and "rallied"/"rallies" share stems.
+        assert_eq!(s0, s1[..2]);
+        assert!(!doc.stems.iter().any(|s| s == "the" || s == "are"));
+    }
+
+    #[test]
+    fn token_offsets_point_at_words() {
+        let text = "Café owners cheered. Prices fell 3.5%.";
+        let sentences = segment::split(text);
+        let doc = Analyzer::new(Lang::English).analyze(text, &sentences);
+        for t in &doc.tokens {
+            assert!(text.is_char_boundary(t.start));
+        }
+        assert_eq!(&text[doc.tokens[0].start..doc.tokens[0].start + 5], "Café");
+        assert_eq!(doc.in_span(21, text.len()).len(), doc.sentence(1).len());
+    }
+}
