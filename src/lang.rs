@@ -4,7 +4,7 @@
 //! any other language is still split and scored; it just goes unstemmed and
 //! keeps its stop words.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
@@ -144,14 +144,25 @@ impl Lang {
         }
     }
 
+    /// Whether `word` (lower-case) is one of the language's stop words.
+    ///
+    /// ```
+    /// use newsgist::Lang;
+    /// assert!(Lang::English.is_stop_word("the"));
+    /// assert!(!Lang::English.is_stop_word("budget"));
+    /// ```
+    pub fn is_stop_word(self, word: &str) -> bool {
+        self.stop_words().contains(word)
+    }
+
     /// The language's stop words (lower-case), built once per process.
-    pub fn stop_words(self) -> &'static HashSet<&'static str> {
-        static SETS: OnceLock<Vec<HashSet<&'static str>>> = OnceLock::new();
+    fn stop_words(self) -> &'static StopWords {
+        static SETS: OnceLock<Vec<StopWords>> = OnceLock::new();
         let sets = SETS.get_or_init(|| {
             Lang::ALL
                 .iter()
                 .map(|l| {
-                    let mut set: HashSet<&'static str> = stop_words::lookup(l.code())
+                    let mut set: StopWords = stop_words::lookup(l.code())
                         .unwrap_or(&[])
                         .iter()
                         .copied()
@@ -180,16 +191,22 @@ impl Lang {
     /// ```
     pub fn detect(text: &str) -> Option<Lang> {
         use unicode_segmentation::UnicodeSegmentation;
+        let index = stop_word_index();
         let mut hits = [0usize; 18];
         let mut words = 0usize;
         let mut lower = String::new();
-        for word in text.unicode_words().take(400) {
+        for word in text.unicode_words().take(DETECT_WORDS) {
             words += 1;
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            for (i, lang) in Lang::ALL.iter().enumerate() {
-                if lang.stop_words().contains(lower.as_str()) {
-                    hits[i] += 1;
+            let key = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lower.as_str()
+            } else {
+                word
+            };
+            if let Some(&mask) = index.get(key) {
+                for (i, hit) in hits.iter_mut().enumerate() {
+                    *hit += ((mask >> i) & 1) as usize;
                 }
             }
         }
@@ -207,6 +224,28 @@ impl Lang {
         }
         Some(Lang::ALL[best])
     }
+}
+
+type StopWords = HashSet<&'static str, foldhash::fast::RandomState>;
+
+/// How many words language detection reads: enough to be sure, few enough to
+/// cost little next to summarizing.
+const DETECT_WORDS: usize = 150;
+
+/// Every stop word of every language, mapped to the set of languages (one bit
+/// each, in [`Lang::ALL`] order) that list it, so detection is one look-up a word.
+fn stop_word_index() -> &'static HashMap<&'static str, u32, foldhash::fast::RandomState> {
+    static INDEX: OnceLock<HashMap<&'static str, u32, foldhash::fast::RandomState>> =
+        OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = HashMap::default();
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            for word in lang.stop_words() {
+                *index.entry(*word).or_insert(0u32) |= 1 << i;
+            }
+        }
+        index
+    })
 }
 
 /// Reporting verbs and news filler that the generic stop-word list lacks.

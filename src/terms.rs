@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use foldhash::fast::RandomState;
 use rust_stemmers::Stemmer;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -91,10 +92,10 @@ impl Analyzer {
 
     /// Tokenizes, filters and stems `text`, grouping tokens by `sentences`.
     pub fn analyze(&self, text: &str, sentences: &[Sentence]) -> DocTerms {
-        let stop = self.lang.stop_words();
+        let lang = self.lang;
         // Surface form -> term id, or None for a stop word.
-        let mut surface: HashMap<&str, Option<u32>> = HashMap::new();
-        let mut stem_ids: HashMap<String, u32> = HashMap::new();
+        let mut surface: HashMap<&str, Option<u32>, RandomState> = HashMap::default();
+        let mut stem_ids: HashMap<String, u32, RandomState> = HashMap::default();
         let mut doc = DocTerms {
             tokens: Vec::with_capacity(text.len() / 8),
             sentence_tokens: Vec::with_capacity(sentences.len()),
@@ -111,8 +112,8 @@ impl Analyzer {
                     lower.clear();
                     lower.extend(word.chars().flat_map(char::to_lowercase));
                     let is_content = lower.chars().any(char::is_alphanumeric)
-                        && !stop.contains(lower.as_str())
-                        && !stop.contains(lower.trim_end_matches("'s"));
+                        && !lang.is_stop_word(&lower)
+                        && !lang.is_stop_word(lower.trim_end_matches("'s"));
                     if !is_content {
                         return None;
                     }
