@@ -19,6 +19,8 @@ const POSITION_WEIGHT: f64 = 0.5;
 const REDUNDANCY: f64 = 0.6;
 /// Sentences shorter than this many words are rarely a story's point.
 const MIN_WORDS: usize = 6;
+/// Fewer words than this is a label, a time stamp or a name, never a summary.
+const MIN_STORY_WORDS: usize = 4;
 
 /// Scores every sentence; higher is more summary-worthy. Boilerplate scores 0.
 ///
@@ -67,9 +69,12 @@ pub fn score_sentences(text: &str, sentences: &[Sentence], doc: &DocTerms) -> Ve
     let mut tf = vec![0u32; num_terms];
     let mut touched: Vec<usize> = Vec::new();
     let mut scores = Vec::with_capacity(n);
+    // Position counts story sentences only: a headline, byline block or
+    // caption ahead of the lead must not push the lead down.
+    let mut story_position = 0usize;
     for (i, sentence) in sentences.iter().enumerate() {
         let words = doc.sentence_words.get(i).copied().unwrap_or(0);
-        if words == 0 || is_boilerplate(sentence.text(text)) {
+        if words < MIN_STORY_WORDS || !is_story_sentence(sentence.text(text)) {
             scores.push(0.0);
             continue;
         }
@@ -93,7 +98,8 @@ pub fn score_sentences(text: &str, sentences: &[Sentence], doc: &DocTerms) -> Ve
         } else {
             0.0
         };
-        let position = 1.0 / (1.0 + i as f64).sqrt();
+        let position = 1.0 / (1.0 + story_position as f64).sqrt();
+        story_position += 1;
         let mut score = (1.0 - POSITION_WEIGHT) * centrality + POSITION_WEIGHT * position;
         if words < MIN_WORDS {
             score *= words as f64 / MIN_WORDS as f64;
@@ -172,6 +178,50 @@ fn overlap(doc: &DocTerms, a: usize, b: usize) -> f64 {
         .filter(|t| large.iter().any(|u| u.term == t.term))
         .count();
     shared as f64 / small.len() as f64
+}
+
+/// Whether a sentence tells the story: not boilerplate, not a headline or
+/// subhead (no closing punctuation), not a photo caption (`Label: text`).
+///
+/// ```
+/// use newsgist::score::is_story_sentence;
+/// assert!(is_story_sentence("The council voted 7-2 to close the bridge."));
+/// assert!(!is_story_sentence("Council votes to close bridge"));
+/// assert!(!is_story_sentence("Safe and sound: the dog is carried up the cliff on Sunday"));
+/// assert!(!is_story_sentence("Mystery: the men were found dead in Milan ."));
+/// assert!(!is_story_sentence("14:11 EST, 3 March 2024 ."));
+/// ```
+pub fn is_story_sentence(sentence: &str) -> bool {
+    let s = sentence.trim();
+    let ends_like_sentence = s
+        .trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')', ']', '\u{bb}'])
+        .ends_with(['.', '!', '?', '\u{2026}', ':', ';']);
+    // Time stamps and name lists have no running words (caseless scripts
+    // count as running words).
+    let running_words = s
+        .split_whitespace()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
+        })
+        .take(2)
+        .count();
+    running_words >= 2 && ends_like_sentence && !is_boilerplate(s) && !is_caption(s)
+}
+
+/// Photo captions in scraped news: a short label and a colon, then a
+/// description that ends without a full stop or with a detached one (` .`).
+fn is_caption(s: &str) -> bool {
+    let Some(colon) = s.find(": ") else {
+        return false;
+    };
+    let label = &s[..colon];
+    let label_words = label.split_whitespace().count();
+    let label_is_title = label_words <= 4
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && !label.contains(['"', '\u{201c}', ',']);
+    label_is_title && (s.ends_with(" .") || !s.ends_with(['.', '!', '?']))
 }
 
 /// Lines that frame an article rather than tell it: bylines, publication
