@@ -1,7 +1,16 @@
 //! Direct quotations and who said them.
 //!
-//! (First cut: curly and straight double quotes, attribution right after the
-//! quote. The full detector replaces it.)
+//! [`find_quotes`] pairs quotation marks (`“…”`, `"…"`, `«…»`, `„…“`, `‘…’`)
+//! into quotes, tells direct speech from quoted fragments, and attributes
+//! each direct quote to a speaker: a cue (`said`, `told`, `according to`)
+//! next to the quote and its subject, a pronoun resolved to the person last
+//! named, or the speaker of the quote it continues. Names resolve to the
+//! fullest form the article gives (`Wu` → `Eddie Wu Yongming`).
+
+mod attrib;
+mod marks;
+mod names;
+mod tok;
 
 use serde::Serialize;
 
@@ -9,6 +18,11 @@ use crate::QuoteLimit;
 use crate::lang::Lang;
 use crate::segment::Sentence;
 use crate::terms::DocTerms;
+
+use attrib::{Found, MentionKind};
+use marks::RawQuote;
+use names::Names;
+use tok::Tok;
 
 /// Whether a quotation is someone's speech or a quoted fragment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -54,67 +68,261 @@ pub struct Quote<'a> {
 
 /// Finds every quotation in `text`, in document order, with `score` 0.
 ///
+/// `sentences` is accepted for interface stability; paragraphs and clauses
+/// are read from the raw text, so the result does not depend on how the
+/// splitter treats quotation marks.
+///
 /// ```
-/// let text = "\u{201c}We will rebuild,\u{201d} Mayor Ana Ruiz said.";
-/// let quotes = newsgist::quotes::find_quotes(text, &newsgist::segment::split(text), newsgist::Lang::English);
+/// use newsgist::{Lang, QuoteKind, segment};
+/// let text = "\u{201c}We will rebuild,\u{201d} Mayor Ana Ruiz said. Later Ruiz called it \u{201c}a fresh start.\u{201d}";
+/// let quotes = newsgist::quotes::find_quotes(text, &segment::split(text), Lang::English);
 /// assert_eq!(quotes[0].text, "We will rebuild,");
 /// assert_eq!(quotes[0].speaker, Some("Ana Ruiz"));
+/// assert_eq!(quotes[0].cue, Some("said"));
+/// assert_eq!(quotes[1].kind, QuoteKind::Partial);
 /// ```
 pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> Vec<Quote<'a>> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (c, open) {
-            ('\u{201c}', _) | ('"', None) => open = Some(i + c.len_utf8()),
-            ('\u{201d}', Some(start)) | ('"', Some(start)) => {
-                open = None;
-                let end = i;
-                if end > start {
-                    out.push(attribute(text, start, end, i + c.len_utf8()));
+    let raws = marks::scan(text);
+    if raws.is_empty() {
+        return Vec::new();
+    }
+    let names = Names::build(text);
+    let mut buf: Vec<Tok> = Vec::new();
+    let mut out: Vec<Quote<'a>> = Vec::with_capacity(raws.len());
+    let mut paras = Paragraphs {
+        text,
+        pos: 0,
+        start: 0,
+    };
+    // The last direct quote: its end, its paragraph start and its attribution.
+    let mut last: Option<Last<'a>> = None;
+    for raw in raws {
+        let para_start = paras.start_of(raw.open);
+        let before = text
+            .get(para_start..raw.open)
+            .and_then(|s| s.trim_end().chars().next_back());
+        // Attribute values in markup (`author="…"`) are not quotations.
+        if before == Some('=') {
+            continue;
+        }
+        let same_para = last.as_ref().filter(|l| l.para_start == para_start);
+        let floor = same_para.map_or(para_start, |l| l.after.max(para_start));
+        let quoted = &text[raw.start..raw.end];
+        let pre = attrib::before_quote(text, floor, raw.open, &mut buf);
+        let kind = classify(text, &raw, before, quoted, pre.as_ref(), &mut buf);
+        if kind == QuoteKind::Partial && !raw.closed {
+            continue;
+        }
+        let mut found: Option<Found> = None;
+        if kind == QuoteKind::Direct {
+            let post = if raw.closed {
+                attrib::after_quote(text, raw.after, &mut buf)
+            } else {
+                None
+            };
+            let has = |f: &Option<Found>| f.is_some_and(|f| f.mention.is_some());
+            let lead = matches!(before, Some(':' | ','));
+            found = if lead && has(&pre) {
+                pre
+            } else if has(&post) {
+                post
+            } else if has(&pre) {
+                pre
+            } else if before.is_none() {
+                intro_paragraph(text, para_start, &mut buf)
+            } else {
+                None
+            };
+        }
+        // A short unpunctuated quote running on into a lower-case word, with
+        // nobody saying it, is a name or a scare quote (“Cats” opened).
+        let kind = if kind == QuoteKind::Direct
+            && found.is_none()
+            && is_title_like(quoted)
+            && follows_lowercase(text, raw.after)
+        {
+            QuoteKind::Partial
+        } else {
+            kind
+        };
+        let mut q = Quote {
+            text: quoted,
+            speaker: None,
+            speaker_mention: None,
+            cue: None,
+            kind,
+            start: raw.start,
+            end: raw.end,
+            score: 0.0,
+        };
+        if let Some(f) = found {
+            q.cue = f.cue.and_then(|(a, b)| text.get(a..b));
+            if let Some((a, b)) = f.mention {
+                let m = &text[a..b];
+                q.speaker_mention = Some(Mention {
+                    text: m,
+                    start: a,
+                    end: b,
+                });
+                q.speaker = resolve(&names, text, m, a, b, last.as_ref());
+            }
+        } else if kind == QuoteKind::Direct {
+            // A quote with no attribution of its own continues the last
+            // speaker: later in the same paragraph, or a paragraph of its own
+            // right after.
+            if let Some(l) = last.as_ref() {
+                let continues = l.para_start == para_start
+                    || (before.is_none() && next_paragraph(text, l.after, raw.open));
+                if continues {
+                    q.speaker = l.speaker;
+                    q.speaker_mention = l.mention;
+                    q.cue = l.cue;
                 }
             }
-            ('\n', _) => open = None,
-            _ => {}
         }
+        if kind == QuoteKind::Direct {
+            last = Some(Last {
+                after: raw.after,
+                para_start: paras.start_of(raw.after.min(text.len())),
+                speaker: q.speaker,
+                mention: q.speaker_mention,
+                cue: q.cue,
+            });
+        }
+        out.push(q);
     }
     out
 }
 
-fn attribute(text: &str, start: usize, end: usize, after: usize) -> Quote<'_> {
-    let tail_end = text[after..]
-        .find(['.', '\n'])
-        .map_or(text.len(), |p| after + p);
-    let tail = &text[after..tail_end];
-    let mut speaker = None;
-    let mut cue = None;
-    if let Some(p) = tail.find(" said") {
-        let name_start = tail[..p]
-            .split_whitespace()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .collect::<Vec<_>>();
-        if let (Some(first), Some(last)) = (
-            name_start.iter().rev().nth(1).or(name_start.last()),
-            name_start.last(),
-        ) {
-            let s = after + first.as_ptr() as usize - tail.as_ptr() as usize;
-            let e = after + last.as_ptr() as usize - tail.as_ptr() as usize + last.len();
-            speaker = Some(Mention {
-                text: &text[s..e],
-                start: s,
-                end: e,
-            });
+struct Last<'a> {
+    after: usize,
+    para_start: usize,
+    speaker: Option<&'a str>,
+    mention: Option<Mention<'a>>,
+    cue: Option<&'a str>,
+}
+
+/// Finds paragraph starts for increasing positions in one forward pass.
+struct Paragraphs<'a> {
+    text: &'a str,
+    pos: usize,
+    start: usize,
+}
+
+impl Paragraphs<'_> {
+    fn start_of(&mut self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let at = at.min(bytes.len());
+        while self.pos < at {
+            if bytes[self.pos] == b'\n' || bytes[self.pos] == b'\r' {
+                self.start = self.pos + 1;
+            }
+            self.pos += 1;
         }
-        cue = Some(&tail[p + 1..p + 5]);
+        self.start
     }
-    Quote {
-        text: &text[start..end],
-        speaker: speaker.map(|m| m.text),
-        speaker_mention: speaker,
-        cue,
-        kind: QuoteKind::Direct,
-        start,
-        end,
-        score: 0.0,
+}
+
+/// Whether the only text between a quote ending at `after` and a mark at
+/// `open` is the rest of that quote's paragraph.
+fn next_paragraph(text: &str, after: usize, open: usize) -> bool {
+    let Some(between) = text.get(after..open) else {
+        return false;
+    };
+    match between.find('\n') {
+        Some(nl) => between[nl..].trim().is_empty() && between[..nl].len() < 200,
+        None => false,
+    }
+}
+
+/// Direct speech or a quoted fragment, from where the quote sits.
+fn classify(
+    text: &str,
+    raw: &RawQuote,
+    before: Option<char>,
+    quoted: &str,
+    pre: Option<&Found>,
+    buf: &mut Vec<Tok>,
+) -> QuoteKind {
+    let upper = quoted
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    match before {
+        // Paragraph or sentence start, a colon, or right after another quote.
+        None | Some('.' | '!' | '?' | '…' | ':' | '”' | '"' | '’' | '»' | '«' | '“') => {
+            QuoteKind::Direct
+        }
+        // `she said, “and soon.”` continues speech; `the “broken,” system`
+        // does not.
+        Some(',' | ';') => {
+            if upper || pre.is_some_and(|f| f.cue.is_some()) {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            }
+        }
+        Some(c) if c.is_alphanumeric() => {
+            let words = quoted.split_whitespace().count();
+            if upper && words >= 3 && attrib::cue_word_before(text, raw.open, buf) {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            }
+        }
+        _ => QuoteKind::Partial,
+    }
+}
+
+/// Short and without closing punctuation: reads like a title or a term.
+fn is_title_like(quoted: &str) -> bool {
+    let t = quoted.trim_end();
+    !t.ends_with(['.', ',', '!', '?', '…', ':', ';', '-', '—']) && t.split_whitespace().count() <= 4
+}
+
+/// Whether the sentence goes on with a lower-case word after the quote.
+fn follows_lowercase(text: &str, after: usize) -> bool {
+    text.get(after..)
+        .and_then(|s| s.trim_start_matches([' ', '\t']).chars().next())
+        .is_some_and(char::is_lowercase)
+}
+
+/// A paragraph that is only a quote, introduced by the previous paragraph
+/// ending in a colon (`Pollak wrote:`).
+fn intro_paragraph(text: &str, para_start: usize, buf: &mut Vec<Tok>) -> Option<Found> {
+    let prev = text.get(..para_start)?.trim_end();
+    if !prev.ends_with(':') {
+        return None;
+    }
+    let colon = prev.len() - 1;
+    let floor = prev.rfind('\n').map_or(0, |i| i + 1);
+    attrib::before_quote(text, floor, colon, buf)
+        .or_else(|| attrib::before_quote(text, floor, colon + 1, buf))
+}
+
+/// The speaker a mention stands for: the fullest name, the person a pronoun
+/// points back to, or the description itself.
+fn resolve<'a>(
+    names: &Names<'a>,
+    text: &'a str,
+    m: &'a str,
+    a: usize,
+    b: usize,
+    last: Option<&Last<'a>>,
+) -> Option<&'a str> {
+    match attrib::mention_kind(m) {
+        MentionKind::Pronoun(None) => None,
+        MentionKind::Pronoun(Some(g)) => {
+            let fits = |s: &str| {
+                let start = s.as_ptr() as usize - text.as_ptr() as usize;
+                names.gender_of(start).is_none_or(|h| h == g) && s.contains(' ')
+            };
+            last.and_then(|l| l.speaker)
+                .filter(|s| fits(s) && attrib::mention_kind(s) == MentionKind::Name)
+                .or_else(|| names.recent_person(a, Some(g)))
+        }
+        MentionKind::Name => names.resolve(a, b).or(Some(m)),
+        MentionKind::Description => Some(m),
     }
 }
 
