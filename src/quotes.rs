@@ -109,22 +109,31 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         let floor = same_para.map_or(para_start, |l| l.after.max(para_start));
         let quoted = &text[raw.start..raw.end];
         let pre = attrib::before_quote(text, floor, raw.open, &mut buf);
-        let kind = classify(text, &raw, before, quoted, pre.as_ref(), &mut buf);
+        let mut kind = classify(text, &raw, before, quoted, pre.as_ref(), &mut buf);
+        let continues = quoted.trim_end().ends_with([',', '?', '!', '—', '-', '…']);
+        let post = if raw.closed {
+            attrib::after_quote(text, raw.after, continues, &mut buf)
+        } else {
+            None
+        };
+        let has = |f: &Option<Found>| f.is_some_and(|f| f.mention.is_some());
+        // `(“I want out,” wrote Li)` and `… – “Go,” she said – …`: a full
+        // attribution right after makes it speech whatever comes before.
+        if kind == QuoteKind::Partial
+            && continues
+            && has(&post)
+            && before.is_some_and(|c| !c.is_alphanumeric())
+        {
+            kind = QuoteKind::Direct;
+        }
         if kind == QuoteKind::Partial && !raw.closed {
             continue;
         }
         let mut found: Option<Found> = None;
         if kind == QuoteKind::Direct {
-            let post = if raw.closed {
-                attrib::after_quote(text, raw.after, &mut buf)
-            } else {
-                None
-            };
-            let has = |f: &Option<Found>| f.is_some_and(|f| f.mention.is_some());
-            let lead = matches!(before, Some(':' | ','));
-            found = if lead && has(&pre) {
-                pre
-            } else if has(&post) {
+            // The attribution right after a quote binds tighter than one
+            // before it (`Li said: “…,” she recounted`).
+            found = if has(&post) {
                 post
             } else if has(&pre) {
                 pre
@@ -134,17 +143,17 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
                 None
             };
         }
-        // A short unpunctuated quote running on into a lower-case word, with
-        // nobody saying it, is a name or a scare quote (“Cats” opened).
-        let kind = if kind == QuoteKind::Direct
-            && found.is_none()
+        // A short title-like quote running on into the sentence, with nobody
+        // saying it, is a name or a scare quote (“Cats” opened; ‘Missing’
+        // Voters Return).
+        if kind == QuoteKind::Direct
+            && post.is_none()
             && is_title_like(quoted)
-            && follows_lowercase(text, raw.after)
+            && follows_word(text, raw.after)
         {
-            QuoteKind::Partial
-        } else {
-            kind
-        };
+            kind = QuoteKind::Partial;
+            found = None;
+        }
         let mut q = Quote {
             text: quoted,
             speaker: None,
@@ -274,17 +283,28 @@ fn classify(
     }
 }
 
-/// Short and without closing punctuation: reads like a title or a term.
+/// Short and without closing punctuation, or a capitalised name with a
+/// comma: reads like a title or a term.
 fn is_title_like(quoted: &str) -> bool {
     let t = quoted.trim_end();
-    !t.ends_with(['.', ',', '!', '?', '…', ':', ';', '-', '—']) && t.split_whitespace().count() <= 4
+    let words = t.split_whitespace().count();
+    if words > 4 {
+        return false;
+    }
+    if !t.ends_with(['.', ',', '!', '?', '…', ':', ';', '-', '—']) {
+        return true;
+    }
+    t.ends_with(',')
+        && words <= 3
+        && t.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Whether the sentence goes on with a lower-case word after the quote.
-fn follows_lowercase(text: &str, after: usize) -> bool {
+/// Whether the sentence goes on with a word right after the quote.
+fn follows_word(text: &str, after: usize) -> bool {
     text.get(after..)
         .and_then(|s| s.trim_start_matches([' ', '\t']).chars().next())
-        .is_some_and(char::is_lowercase)
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// A paragraph that is only a quote, introduced by the previous paragraph

@@ -18,6 +18,33 @@ const POST_CUE_TOKENS: usize = 18;
 /// Speech verbs and phrases, several languages (words that cannot be
 /// confused with English words).
 const CUES: &[&str] = &[
+    "write",
+    "conclude",
+    "add",
+    "note",
+    "explain",
+    "argue",
+    "insist",
+    "warn",
+    "claim",
+    "reported",
+    "reports",
+    "report",
+    "recall",
+    "observe",
+    "declare",
+    "testify",
+    "respond",
+    "reply",
+    "answer",
+    "tweet",
+    "joke",
+    "admit",
+    "acknowledge",
+    "announce",
+    "counter",
+    "continue",
+    "predict",
     "said",
     "says",
     "say",
@@ -261,10 +288,16 @@ const ADVERBS: &[&str] = &[
     "first",
 ];
 
+/// Lower-case words that are never a subject.
+const FUNCTION: &[&str] = &[
+    "to", "of", "for", "with", "by", "from", "this", "that", "not", "as", "than", "was", "is",
+    "has", "his", "hers", "its", "us", "this", "thus", "always", "does", "always", "perhaps",
+];
+
 /// Words that end a descriptive noun phrase.
 const NP_STOP: &[&str] = &[
     "who", "which", "that", "whose", "where", "when", "while", "and", "but", "in", "on", "at",
-    "during", "after", "before", "because", "as", "to", "told", "said",
+    "during", "after", "before", "because", "as", "told", "said",
 ];
 
 const LEADING: &[&str] = &[
@@ -414,6 +447,29 @@ impl Window<'_> {
                     break;
                 }
             }
+            // `Judicial Watch president Tom Fitton`: a title between names.
+            if !is_possessive(self.w(e - 1)) {
+                let mut m = e;
+                while m < end && m < e + 3 && self.is_word(m) && !self.name_word(m) {
+                    let w = self.w(m);
+                    if NP_STOP.contains(&w)
+                        || ADVERBS.contains(&w)
+                        || FUNCTION.contains(&w)
+                        || DETERMINERS.contains(&w)
+                        || self.cue_at(m).is_some()
+                    {
+                        break;
+                    }
+                    m += 1;
+                }
+                if m > e && m < end && self.name_word(m) {
+                    let mut f = m + 1;
+                    while f < end && self.name_word(f) && !is_possessive(self.w(f - 1)) {
+                        f += 1;
+                    }
+                    e = f;
+                }
+            }
             // `Clinton’s spokesman` names the spokesman, not Clinton.
             if is_possessive(self.w(e - 1)) && e < end && self.is_word(e) {
                 return self.description(k, e, end);
@@ -427,6 +483,38 @@ impl Window<'_> {
         if self.cue_at(k + 1).is_some() && w.ends_with('s') {
             return Some((k, k + 1));
         }
+        // Lower-case titles before a name (`former party chairman Ed Li`).
+        let mut m = k;
+        while m < end && m < k + 4 && self.is_word(m) && !self.name_word(m) {
+            let u = self.w(m);
+            if NP_STOP.contains(&u) || FUNCTION.contains(&u) || self.cue_at(m).is_some() {
+                return None;
+            }
+            m += 1;
+        }
+        if m > k && m < end && self.name_word(m) {
+            return self.np_at(m, end).map(|(_, e)| (k, e));
+        }
+        None
+    }
+
+    /// The clause's subject: its first name, pronoun or description that a
+    /// lower-case word (the verb) follows (`Warren appeared …, saying`).
+    fn clause_subject(&self, clause: usize, end: usize) -> Option<(usize, usize)> {
+        let mut i = clause;
+        while i < end {
+            if self.is_word(i)
+                && (PRONOUNS.contains(&self.w(i)) || self.name_word(i))
+                && let Some((a, b)) = self.np_at(i, end)
+            {
+                if b < end && self.is_word(b) && !is_capitalized(self.w(b)) {
+                    return Some((a, b));
+                }
+                i = b.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
         None
     }
 
@@ -436,6 +524,10 @@ impl Window<'_> {
         while e < limit && self.is_word(e) && self.cue_at(e).is_none() {
             let w = self.w(e);
             if NP_STOP.contains(&w) || ADVERBS.contains(&w) {
+                break;
+            }
+            // `Ryan’s campaign shrugged off …`: a past-tense verb ends it.
+            if e > k + 1 && w.ends_with("ed") && !is_capitalized(w) {
                 break;
             }
             e += 1;
@@ -462,12 +554,37 @@ impl Window<'_> {
         }
         let last = j - 1;
         let w = self.w(last);
-        if w == "," || w == ")" {
-            // Appositive or parenthetical: the head is the clause's first
-            // noun phrase.
+        let participle = self.w(v).ends_with("ing");
+        if matches!(w, "and" | "but" | "then") && last > clause {
+            // A second verb (`Li arrived and said`): the clause's subject.
             return self
-                .np_at(clause, last)
-                .filter(|&(_, e)| e <= last && self.toks[e..last].iter().any(|t| !t.word));
+                .clause_subject(clause, last)
+                .or_else(|| self.np_at(clause, last).filter(|&(_, e)| e <= last));
+        }
+        if w == "," || w == ")" {
+            // `Li, 70, said` names Li; `Li won, saying` too, but the
+            // subject of `On Monday, Li won, saying` is the one with a verb.
+            if participle && let Some(np) = self.clause_subject(clause, last) {
+                return Some(np);
+            }
+            return self.np_at(clause, last).filter(|&(_, e)| e <= last);
+        }
+        if w == "who" && last >= clause + 2 && self.w(last - 1) == "," {
+            // `Mike Lee, who declared …`: the name before the relative.
+            let e = last - 1;
+            let mut s = e;
+            while s > clause && self.name_word(s - 1) {
+                s -= 1;
+            }
+            return (s < e).then_some((s, e));
+        }
+        if FUNCTION.contains(&w) || w == "by" {
+            // `began by saying`, `followed that by saying`.
+            return if participle {
+                self.clause_subject(clause, last)
+            } else {
+                None
+            };
         }
         if !self.is_word(last) {
             return None;
@@ -509,12 +626,14 @@ impl Window<'_> {
                 }
                 return Some((s, last + 1));
             }
-            if NP_STOP.contains(&p) || PRONOUNS.contains(&p) {
+            if (NP_STOP.contains(&p) && p != "and") || PRONOUNS.contains(&p) {
                 break;
             }
             s -= 1;
         }
-        Some((last, last + 1))
+        // A bare plural (`officials said`); other lone words (`to say`) are
+        // not subjects.
+        (w.ends_with('s') && !FUNCTION.contains(&w) && w.len() > 3).then_some((last, last + 1))
     }
 
     /// The subject after a cue ending at `v` (`said Smith`, `according to X`).
@@ -567,7 +686,14 @@ fn is_open_mark(w: &str) -> bool {
 
 /// An attribution right after a quote that ends at `after`, within its
 /// sentence and paragraph. `buf` is scratch space.
-pub(crate) fn after_quote(text: &str, after: usize, buf: &mut Vec<Tok>) -> Option<Found> {
+/// `continues` says the quote ended mid-sentence (`,”`, `?”`), which lets
+/// any past-tense verb act as the cue (`” beamed Ana Ruiz`).
+pub(crate) fn after_quote(
+    text: &str,
+    after: usize,
+    continues: bool,
+    buf: &mut Vec<Tok>,
+) -> Option<Found> {
     let to = char_floor(text, after.saturating_add(POST_WINDOW));
     let from = char_ceil(text, after);
     tokenize(text, from, to, buf);
@@ -575,7 +701,14 @@ pub(crate) fn after_quote(text: &str, after: usize, buf: &mut Vec<Tok>) -> Optio
     let mut end = buf.len();
     for (i, t) in buf.iter().enumerate() {
         let w = &text[t.start..t.end];
-        if t.newline_before || is_sentence_end(w) || is_open_mark(w) || w == "”" {
+        // A dot before a comma or a lower-case word ends no sentence.
+        let dot_inside = w == "."
+            && buf.get(i + 1).is_some_and(|n| {
+                let nw = &text[n.start..n.end];
+                nw == "," || (n.word && !is_capitalized(nw))
+            });
+        if t.newline_before || (is_sentence_end(w) && !dot_inside) || is_open_mark(w) || w == "”"
+        {
             end = i;
             break;
         }
@@ -609,6 +742,26 @@ pub(crate) fn after_quote(text: &str, after: usize, buf: &mut Vec<Tok>) -> Optio
         }
         v += 1;
     }
+    if continues {
+        for k in clause..limit.min(clause + 8) {
+            let w = win.w(k);
+            if !win.is_word(k) || is_capitalized(w) || !w.ends_with("ed") || w.len() <= 4 {
+                continue;
+            }
+            let mention = if k == clause {
+                win.np_after(k, end)
+            } else {
+                win.np_before(k, clause)
+            };
+            if let Some((a, b)) = mention {
+                return Some(Found {
+                    mention: Some(win.span(a, b)),
+                    cue: Some(win.span(k, k + 1)),
+                });
+            }
+            break;
+        }
+    }
     None
 }
 
@@ -640,24 +793,48 @@ pub(crate) fn before_quote(
     }
     let first = (clause..n).find(|&i| win.is_word(i))?;
     let ends_colon = n > 0 && win.w(n - 1) == ":";
+    // The nearest cue with a subject wins; `went on to say` and `but added`
+    // fall back to an earlier cue or the clause's subject.
+    let mut fallback: Option<Found> = None;
     let mut v = n;
     while v > first {
         v -= 1;
-        // `according to` is found at its first word.
         let Some(ve) = win.cue_at(v) else { continue };
         let mention = if win.is_according(v) || v == first {
             win.np_after(ve, n)
         } else {
-            win.np_before(v, first).or_else(|| win.np_after(ve, n))
+            win.np_before(v, first)
         };
-        return Some(Found {
+        let found = Found {
             mention: mention.map(|(a, b)| win.span(a, b)),
             cue: Some(win.span(v, ve + 1)),
-        });
+        };
+        if mention.is_some() {
+            return Some(found);
+        }
+        if fallback.is_none() {
+            let after = win.np_after(ve, n);
+            fallback = Some(Found {
+                mention: after.map(|(a, b)| win.span(a, b)),
+                ..found
+            });
+        }
+    }
+    if fallback.is_some() {
+        return fallback;
     }
     if ends_colon {
-        // `Senator Ann Li had a message for them: “…”`.
-        let mention = win.np_at(first, n);
+        // `HuffPollster: “…”`, else `Senator Ann Li had a message for
+        // them: “…”`.
+        let mention = if n >= 2 && win.name_word(n - 2) {
+            let mut s = n - 2;
+            while s > first && win.name_word(s - 1) {
+                s -= 1;
+            }
+            Some((s, n - 1))
+        } else {
+            win.np_at(first, n)
+        };
         return mention.map(|(a, b)| Found {
             mention: Some(win.span(a, b)),
             cue: None,
@@ -682,7 +859,7 @@ mod tests {
 
     fn after(t: &str) -> (Option<&str>, Option<&str>) {
         let p = t.find('”').unwrap() + '”'.len_utf8();
-        let f = after_quote(t, p, &mut Vec::new()).unwrap_or(Found {
+        let f = after_quote(t, p, true, &mut Vec::new()).unwrap_or(Found {
             mention: None,
             cue: None,
         });

@@ -26,7 +26,13 @@ const ABBREVIATIONS: &[&str] = &[
 pub(crate) fn is_abbreviation(w: &str) -> bool {
     let mut cs = w.chars();
     let single_cap = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
-    single_cap || ABBREVIATIONS.contains(&w) || (w.contains('.') && w.len() <= 6)
+    // `U.S`, and state abbreviations after party letters (`R-Ky`).
+    single_cap
+        || ABBREVIATIONS.contains(&w)
+        || (w.contains('.') && w.len() <= 6)
+        || (w.len() <= 6
+            && w.split_once('-')
+                .is_some_and(|(a, _)| a.len() == 1 && is_capitalized(a)))
 }
 
 fn joiner(c: char) -> bool {
@@ -54,9 +60,17 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                     end = from + j + d.len_utf8();
                     it.next();
                 } else if joiner(d) {
-                    // Keep the joiner only when a letter or digit follows.
+                    // Keep the joiner only when a letter or digit follows,
+                    // and a dot only inside abbreviations, numbers and web
+                    // names (`U.S.`, `3.5`, `cnn.com`), not `said.Trump`.
                     let after = s[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
+                    let glued = d == '.'
+                        && after.is_some_and(char::is_uppercase)
+                        && text[start..from + j]
+                            .rsplit(['.', '-'])
+                            .next()
+                            .is_some_and(|seg| seg.chars().count() > 2);
+                    if after.is_some_and(char::is_alphanumeric) && !glued {
                         end = from + j + d.len_utf8();
                         it.next();
                     } else {
@@ -112,7 +126,7 @@ mod tests {
 
     #[test]
     fn keeps_abbreviations_and_names_whole() {
-        let t = "Mr. O’Malley, R-Pa, said U.S. G.K. Butterfield’s.";
+        let t = "Mr. O’Malley, R-Pa., said U.S. G.K. Butterfield’s.";
         let mut v = Vec::new();
         tokenize(t, 0, t.len(), &mut v);
         let w: Vec<&str> = v.iter().map(|k| &t[k.start..k.end]).collect();
@@ -122,7 +136,7 @@ mod tests {
                 "Mr.",
                 "O’Malley",
                 ",",
-                "R-Pa",
+                "R-Pa.",
                 ",",
                 "said",
                 "U.S.",
