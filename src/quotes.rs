@@ -111,7 +111,10 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         let pre = attrib::before_quote(text, floor, raw.open, &mut buf);
         let mut kind = classify(text, &raw, before, quoted, pre.as_ref(), &mut buf);
         let continues = quoted.trim_end().ends_with([',', '?', '!', '—', '-', '…']);
-        let post = if raw.closed {
+        // After a quote closing its sentence (`“We won.” He left.`) the next
+        // sentence is not its attribution, unless it runs on in lower case.
+        let sentence_done = quoted.trim_end().ends_with('.') && !follows_lowercase(text, raw.after);
+        let post = if raw.closed && !sentence_done {
             attrib::after_quote(text, raw.after, continues, &mut buf)
         } else {
             None
@@ -187,6 +190,19 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
                     q.speaker_mention = l.mention;
                     q.cue = l.cue;
                 }
+            }
+            if q.speaker_mention.is_none()
+                && let Some((a, b)) =
+                    previous_sentence(text, para_start, floor, before, raw.open, &mut buf)
+                        .and_then(|f| f.mention)
+            {
+                let m = &text[a..b];
+                q.speaker_mention = Some(Mention {
+                    text: m,
+                    start: a,
+                    end: b,
+                });
+                q.speaker = resolve(&names, text, m, a, b, last.as_ref());
             }
         }
         if kind == QuoteKind::Direct {
@@ -300,11 +316,44 @@ fn is_title_like(quoted: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Whether a lower-case word follows the quote.
+fn follows_lowercase(text: &str, after: usize) -> bool {
+    text.get(after..)
+        .and_then(|s| s.trim_start_matches([' ', '\t']).chars().next())
+        .is_some_and(char::is_lowercase)
+}
+
 /// Whether the sentence goes on with a word right after the quote.
 fn follows_word(text: &str, after: usize) -> bool {
     text.get(after..)
         .and_then(|s| s.trim_start_matches([' ', '\t']).chars().next())
         .is_some_and(char::is_alphanumeric)
+}
+
+/// The subject of the sentence before a quote with no attribution: in the
+/// same paragraph, or ending the previous one when the quote opens its own.
+fn previous_sentence(
+    text: &str,
+    para_start: usize,
+    floor: usize,
+    before: Option<char>,
+    open: usize,
+    buf: &mut Vec<Tok>,
+) -> Option<Found> {
+    match before {
+        Some('.' | '!' | '?') => attrib::previous_subject(text, floor, open, buf),
+        None if para_start > 0 => {
+            let end = text.get(..para_start)?.trim_end().len();
+            let lo = end.saturating_sub(400);
+            let lo = (lo..=end).find(|&i| text.is_char_boundary(i))?;
+            let start = text[lo..end].rfind('\n').map_or(lo, |i| lo + i + 1);
+            if start == lo && lo > 0 {
+                return None;
+            }
+            attrib::previous_subject(text, start, end, buf)
+        }
+        _ => None,
+    }
 }
 
 /// A paragraph that is only a quote, introduced by the previous paragraph

@@ -171,6 +171,8 @@ const CUES: &[&str] = &[
     "summed",
     "chimed",
     "went",
+    "goes",
+    "go",
     "pointed",
     "fired",
     "shot",
@@ -218,7 +220,7 @@ const CUES: &[&str] = &[
 /// Cues that only count with a particle after them (`went on`, `pointed out`).
 fn needs_particle(w: &str) -> Option<&'static [&'static str]> {
     match w {
-        "went" => Some(&["on"]),
+        "went" | "goes" | "go" => Some(&["on"]),
         "pointed" => Some(&["out"]),
         "summed" => Some(&["up"]),
         "chimed" => Some(&["in"]),
@@ -336,6 +338,18 @@ const LEADING: &[&str] = &[
     "Sunday",
 ];
 
+/// A capitalised word that opens sentences but names nobody (`Before`,
+/// `Appearing`, `Hours`).
+fn is_sentence_word(w: &str) -> bool {
+    super::names::LEADING.contains(&w)
+        || LEADING.contains(&w)
+        || matches!(
+            w,
+            "Hours" | "Days" | "Minutes" | "Weeks" | "Months" | "Years" | "Each" | "Every" | "Two"
+        )
+        || (w.ends_with("ing") && w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// A found attribution: the span naming the speaker and the cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Found {
@@ -397,6 +411,16 @@ impl Window<'_> {
         if ACCORDING.iter().any(|a| w.eq_ignore_ascii_case(a)) {
             return Some(i);
         }
+        // `Said Comey, “…”`: a capitalised cue opening the clause.
+        let mut lower = [0u8; 16];
+        let w = if is_capitalized(w) && w.len() <= lower.len() && w.is_ascii() {
+            let l = &mut lower[..w.len()];
+            l.copy_from_slice(w.as_bytes());
+            l.make_ascii_lowercase();
+            std::str::from_utf8(l).unwrap_or(w)
+        } else {
+            w
+        };
         if !CUES.contains(&w) {
             return None;
         }
@@ -474,6 +498,9 @@ impl Window<'_> {
             if is_possessive(self.w(e - 1)) && e < end && self.is_word(e) {
                 return self.description(k, e, end);
             }
+            if e == k + 1 && is_sentence_word(w) {
+                return None;
+            }
             return Some((k, e));
         }
         if DETERMINERS.contains(&w) {
@@ -496,6 +523,28 @@ impl Window<'_> {
             return self.np_at(m, end).map(|(_, e)| (k, e));
         }
         None
+    }
+
+    /// A pronoun or name ending right before token `e` (exclusive).
+    fn name_ending_at(&self, e: usize, clause: usize) -> Option<(usize, usize)> {
+        if e <= clause || !self.is_word(e - 1) {
+            return None;
+        }
+        let w = self.w(e - 1);
+        if PRONOUNS.contains(&w) {
+            return Some((e - 1, e));
+        }
+        if !self.name_word(e - 1) {
+            return None;
+        }
+        let mut s = e - 1;
+        while s > clause && self.name_word(s - 1) && !is_possessive(self.w(s - 1)) {
+            s -= 1;
+        }
+        while s < e - 1 && LEADING.contains(&self.w(s)) {
+            s += 1;
+        }
+        (!is_sentence_word(self.w(s)) || s + 1 < e).then_some((s, e))
     }
 
     /// The clause's subject: its first name, pronoun or description that a
@@ -556,18 +605,46 @@ impl Window<'_> {
         let w = self.w(last);
         let participle = self.w(v).ends_with("ing");
         if matches!(w, "and" | "but" | "then") && last > clause {
-            // A second verb (`Li arrived and said`): the clause's subject.
+            // A second verb: `he laughed and said` names the one before the
+            // first verb, else the clause's subject.
+            if last >= clause + 2
+                && let Some(np) = self.name_ending_at(last - 1, clause)
+            {
+                return Some(np);
+            }
             return self
                 .clause_subject(clause, last)
                 .or_else(|| self.np_at(clause, last).filter(|&(_, e)| e <= last));
         }
         if w == "," || w == ")" {
-            // `Li, 70, said` names Li; `Li won, saying` too, but the
-            // subject of `On Monday, Li won, saying` is the one with a verb.
-            if participle && let Some(np) = self.clause_subject(clause, last) {
+            if participle {
+                // `Li said, adding` is Li's; `On Monday, Li won, saying`
+                // belongs to the clause's subject.
+                if last > clause
+                    && self.cue_at(last - 1).is_some()
+                    && let Some(np) = self.np_before(last - 1, clause)
+                {
+                    return Some(np);
+                }
+                if let Some(np) = self.clause_subject(clause, last) {
+                    return Some(np);
+                }
+            }
+            // An appositive or age between commas (`Li, 70, said`,
+            // `Li, a spokesman for X, said`): the name before the first comma.
+            if let Some(c) = (clause..last)
+                .rev()
+                .find(|&i| self.w(i) == "," || self.w(i) == "(")
+                && c > clause
+                && let Some(np) = self.name_ending_at(c, clause)
+            {
                 return Some(np);
             }
             return self.np_at(clause, last).filter(|&(_, e)| e <= last);
+        }
+        if participle && let Some(np) = self.clause_subject(clause, last + 1) {
+            // `she released a statement saying`: the statement is hers.
+            return Some(np);
         }
         if w == "who" && last >= clause + 2 && self.w(last - 1) == "," {
             // `Mike Lee, who declared …`: the name before the relative.
@@ -763,6 +840,46 @@ pub(crate) fn after_quote(
         }
     }
     None
+}
+
+/// The subject of the sentence ending just before `end` (`Li agreed. “…”`),
+/// looking no further back than `floor`: who a quote with no cue of its own
+/// most likely belongs to.
+pub(crate) fn previous_subject(
+    text: &str,
+    floor: usize,
+    end: usize,
+    buf: &mut Vec<Tok>,
+) -> Option<Found> {
+    let from = char_ceil(text, floor.max(end.saturating_sub(PRE_WINDOW)));
+    tokenize(text, from, char_floor(text, end), buf);
+    let win = Window { text, toks: buf };
+    let mut e = buf.len();
+    while e > 0 && !win.is_word(e - 1) && !is_sentence_end(win.w(e - 1)) {
+        e -= 1;
+    }
+    if e == 0 || !is_sentence_end(win.w(e - 1)) {
+        return None;
+    }
+    let send = e - 1;
+    let start = match (0..send).rev().find(|&i| is_sentence_end(win.w(i))) {
+        Some(i) => i + 1,
+        // The window may have cut the sentence: only trust a real start.
+        None if from <= floor => 0,
+        None => return None,
+    };
+    if send - start > 30 {
+        return None;
+    }
+    let (a, b) = win.clause_subject(start, send)?;
+    let first = win.w(a);
+    if !(PRONOUNS.contains(&first) || win.name_word(a)) {
+        return None;
+    }
+    Some(Found {
+        mention: Some(win.span(a, b)),
+        cue: None,
+    })
 }
 
 /// An attribution in the clause leading up to an opening mark at `open`;

@@ -262,7 +262,7 @@ const CONNECTORS: &[&str] = &[
 const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 
 /// Sentence-initial words that capitalisation would otherwise pull into a name.
-const LEADING: &[&str] = &[
+pub(crate) const LEADING: &[&str] = &[
     "The",
     "A",
     "An",
