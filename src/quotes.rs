@@ -444,3 +444,261 @@ pub fn limit(mut quotes: Vec<Quote<'_>>, limit: QuoteLimit) -> Vec<Quote<'_>> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<Quote<'_>> {
+        let q = find_quotes(text, &crate::segment::split(text), Lang::English);
+        for x in &q {
+            assert_eq!(&text[x.start..x.end], x.text);
+            if let Some(m) = x.speaker_mention {
+                assert_eq!(&text[m.start..m.end], m.text);
+            }
+        }
+        q
+    }
+
+    fn one(text: &str) -> Quote<'_> {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        q[0].clone()
+    }
+
+    fn who<'a>(q: &Quote<'a>) -> (Option<&'a str>, Option<&'a str>, Option<&'a str>) {
+        (q.speaker, q.speaker_mention.map(|m| m.text), q.cue)
+    }
+
+    #[test]
+    fn attribution_after_name_then_verb() {
+        let q = one("“The bridge opens in May,” Lena Park said.");
+        assert_eq!(q.text, "The bridge opens in May,");
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(
+            who(&q),
+            (Some("Lena Park"), Some("Lena Park"), Some("said"))
+        );
+    }
+
+    #[test]
+    fn attribution_after_verb_then_name() {
+        let q = one("“The bridge opens in May,” said Lena Park.");
+        assert_eq!(
+            who(&q),
+            (Some("Lena Park"), Some("Lena Park"), Some("said"))
+        );
+    }
+
+    #[test]
+    fn surname_resolves_to_full_name_with_told() {
+        let t = "Lena Park Soo-jin runs the port.\n“Ships will come,” Park told the board.";
+        let q = one(t);
+        assert_eq!(
+            who(&q),
+            (Some("Lena Park Soo-jin"), Some("Park"), Some("told"))
+        );
+    }
+
+    #[test]
+    fn pronoun_after_quote_resolves_to_last_person() {
+        let t = "Tomas Reyes opened the plant on Friday. “It runs day and night,” he added.";
+        let q = one(t);
+        assert_eq!(who(&q), (Some("Tomas Reyes"), Some("he"), Some("added")));
+    }
+
+    #[test]
+    fn pronoun_prefers_matching_gender() {
+        let t = "Ms. Ada Moss met Mr. Karl Brandt at noon. “We agreed on the price,” she said.";
+        let q = one(t);
+        assert_eq!(who(&q), (Some("Ada Moss"), Some("she"), Some("said")));
+    }
+
+    #[test]
+    fn attribution_before_with_colon_and_without() {
+        let t = "Omar Haddad said: “The fund is empty.”";
+        assert_eq!(
+            who(&one(t)),
+            (Some("Omar Haddad"), Some("Omar Haddad"), Some("said"))
+        );
+        let t = "Omar Haddad said “The fund is empty again.”";
+        let q = one(t);
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(
+            who(&q),
+            (Some("Omar Haddad"), Some("Omar Haddad"), Some("said"))
+        );
+    }
+
+    #[test]
+    fn according_to() {
+        let t = "According to Omar Haddad, “the fund is empty.”";
+        let q = one(t);
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(
+            who(&q),
+            (
+                Some("Omar Haddad"),
+                Some("Omar Haddad"),
+                Some("According to")
+            )
+        );
+    }
+
+    #[test]
+    fn appositive_between_subject_and_verb() {
+        let t = "“The fund is empty,” Omar Haddad, a spokesman for the council, said.";
+        assert_eq!(
+            who(&one(t)),
+            (Some("Omar Haddad"), Some("Omar Haddad"), Some("said"))
+        );
+        let t = "“The fund is empty,” Omar Haddad, 58, told reporters.";
+        assert_eq!(
+            who(&one(t)),
+            (Some("Omar Haddad"), Some("Omar Haddad"), Some("told"))
+        );
+    }
+
+    #[test]
+    fn titles_resolve_to_the_name() {
+        let t = "Sen. Clara Voss spoke first. “Not this year,” Sen. Voss said. \
+                 “Maybe later,” Mr. Ibsen replied.";
+        let q = quotes(t);
+        assert_eq!(
+            who(&q[0]),
+            (Some("Clara Voss"), Some("Sen. Voss"), Some("said"))
+        );
+        assert_eq!(q[1].speaker_mention.map(|m| m.text), Some("Mr. Ibsen"));
+    }
+
+    #[test]
+    fn description_as_speaker() {
+        let t = "“Nobody was hurt,” the fire chief said.";
+        assert_eq!(
+            who(&one(t)),
+            (Some("the fire chief"), Some("the fire chief"), Some("said"))
+        );
+    }
+
+    #[test]
+    fn quote_split_by_its_attribution() {
+        let t = "Maria Lind arrived late. “We will win,” she said, “and soon.”";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].text, "and soon.");
+        for x in &q {
+            assert_eq!(x.kind, QuoteKind::Direct);
+            assert_eq!(x.speaker, Some("Maria Lind"));
+        }
+    }
+
+    #[test]
+    fn quote_paragraph_continues_previous_speaker() {
+        let t = "“The first step is done,” Maria Lind said.\n\n“The second starts in June.”";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].speaker, Some("Maria Lind"));
+        assert_eq!(q[1].kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn quote_after_sentence_naming_the_speaker() {
+        let t = "Maria Lind was not impressed. “It is too little, too late.”";
+        assert_eq!(one(t).speaker, Some("Maria Lind"));
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_quote() {
+        let t =
+            "“The first part ends here.\n\n“The second part too,” Maria Lind said.\n\nOther news.";
+        let q = one(t);
+        assert_eq!(q.text, "The first part ends here.\n\n“The second part too,");
+        assert_eq!(q.speaker, Some("Maria Lind"));
+    }
+
+    #[test]
+    fn fragments_are_partial() {
+        let q = one("The mayor called them “reckless” on Monday.");
+        assert_eq!(q.kind, QuoteKind::Partial);
+        let t = "She said the firm aims to become “the top supplier of parts,” offering help.";
+        assert_eq!(one(t).kind, QuoteKind::Partial);
+        let t = "“Night Owls” opened to good reviews.";
+        assert_eq!(one(t).kind, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn single_quotes_and_apostrophes() {
+        let t = "Don’t blame the ’90s or the Jones’ dog. ‘We won,’ Maria Lind said.";
+        let q = one(t);
+        assert_eq!(q.text, "We won,");
+        assert_eq!(q.speaker, Some("Maria Lind"));
+    }
+
+    #[test]
+    fn straight_guillemet_and_low_marks() {
+        let q = one("\"We won,\" Maria Lind said.");
+        assert_eq!(q.text, "We won,");
+        assert_eq!(q.speaker, Some("Maria Lind"));
+        let q = one("«Nous avons gagné», a dit Maria Lind.");
+        assert_eq!(q.text, "Nous avons gagné");
+        let q = one("„Wir haben gewonnen“, sagte Maria Lind.");
+        assert_eq!(q.text, "Wir haben gewonnen");
+        assert_eq!(q.speaker, Some("Maria Lind"));
+    }
+
+    #[test]
+    fn stray_mark_does_not_swallow_the_article() {
+        let t = "He wrote “oops and left.\nThen Maria Lind said: “We are fine.”\nMore text.";
+        let q = one(t);
+        assert_eq!(q.text, "We are fine.");
+        assert_eq!(q.speaker, Some("Maria Lind"));
+    }
+
+    #[test]
+    fn hostile_inputs_are_fast_and_safe() {
+        let start = std::time::Instant::now();
+        let t = "“".repeat(20_000) + &"\"".repeat(20_000) + &"”‘’«»„".repeat(5_000);
+        quotes(&t);
+        let t = "word “a ".repeat(300_000);
+        quotes(&t);
+        let t = "Ab said, \"x".repeat(200_000);
+        quotes(&t);
+        assert!(start.elapsed().as_secs() < 20);
+    }
+
+    #[test]
+    fn apsara_example() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/examples/apsara-news.txt"
+        );
+        let Ok(text) = std::fs::read_to_string(path) else {
+            eprintln!("skipped: {path} not found");
+            return;
+        };
+        let q = quotes(&text);
+        let agi = q
+            .iter()
+            .find(|q| {
+                q.text
+                    .contains("AGI will not be the end but a new beginning")
+            })
+            .expect("quote found");
+        assert_eq!(agi.kind, QuoteKind::Direct);
+        assert_eq!(
+            who(agi),
+            (Some("Eddie Wu Yongming"), Some("Wu"), Some("told"))
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_exact(s in "[“”\"‘’«»„ a-zA-Zé,.:\n'’-]{0,200}") {
+            let q = find_quotes(&s, &crate::segment::split(&s), Lang::English);
+            for x in &q {
+                proptest::prop_assert_eq!(s.get(x.start..x.end), Some(x.text));
+                proptest::prop_assert!(x.start <= x.end);
+            }
+        }
+    }
+}

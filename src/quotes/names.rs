@@ -1,6 +1,7 @@
 //! The people named in an article: the fullest form of each name, and where
 //! names occur (for resolving `he`/`she`).
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use super::tok::{Tok, is_capitalized, is_possessive, strip_possessive, tokenize};
@@ -387,7 +388,13 @@ pub(crate) struct Names<'a> {
     best: HashMap<&'a str, (usize, usize, usize)>,
     occurrences: Vec<Occurrence>,
     gender: HashMap<usize, Gender>,
+    /// Fuzzy comparisons left for this article, so that many unknown
+    /// mentions against many names stay linear.
+    fuzzy_budget: Cell<usize>,
 }
+
+/// Fuzzy name comparisons allowed per article.
+const FUZZY_BUDGET: usize = 100_000;
 
 fn eq_any(w: &str, list: &[&str]) -> bool {
     list.contains(&w)
@@ -517,6 +524,7 @@ impl<'a> Names<'a> {
             best,
             occurrences,
             gender,
+            fuzzy_budget: Cell::new(FUZZY_BUDGET),
         }
     }
 
@@ -531,9 +539,10 @@ impl<'a> Names<'a> {
         if let Some(&(_, a, b)) = self.best.get(key) {
             return self.text.get(a..b);
         }
-        // Spelling variants (Yongming / Yong-ming); bounded so a huge input
-        // with many names stays linear.
-        if self.best.len() <= 2000 && key.chars().count() >= 4 {
+        // Spelling variants (Yongming / Yong-ming), within the budget.
+        let budget = self.fuzzy_budget.get();
+        if self.best.len() <= budget && key.chars().count() >= 4 {
+            self.fuzzy_budget.set(budget - self.best.len());
             let mut found: Option<(f64, usize, usize)> = None;
             for (k, &(_, a, b)) in &self.best {
                 let sim = strsim::jaro_winkler(k, key);
@@ -554,8 +563,7 @@ impl<'a> Names<'a> {
     }
 
     /// The most recent person named before `pos` whose gender does not
-    /// contradict `want`, preferring `prefer` (the last speaker) when it is
-    /// among the recent candidates.
+    /// contradict `want`.
     pub(crate) fn recent_person(&self, pos: usize, want: Option<Gender>) -> Option<&'a str> {
         let hi = self.occurrences.partition_point(|o| o.pos < pos);
         let lo = hi.saturating_sub(30);
