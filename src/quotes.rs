@@ -149,10 +149,16 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         // A short title-like quote running on into the sentence, with nobody
         // saying it, is a name or a scare quote (“Cats” opened; ‘Missing’
         // Voters Return).
+        // Likewise any quote without closing punctuation that the sentence
+        // carries on past in lower case (`said “we are sick of it” about
+        // the plan`).
+        let runs_on = !quoted
+            .trim_end()
+            .ends_with(['.', ',', '!', '?', '…', ':', ';', '-', '—'])
+            && follows_lowercase(text, raw.after);
         if kind == QuoteKind::Direct
             && post.is_none()
-            && is_title_like(quoted)
-            && follows_word(text, raw.after)
+            && ((is_title_like(quoted) && follows_word(text, raw.after)) || runs_on)
         {
             kind = QuoteKind::Partial;
             found = None;
@@ -289,7 +295,8 @@ fn classify(
         }
         Some(c) if c.is_alphanumeric() => {
             let words = quoted.split_whitespace().count();
-            if upper && words >= 3 && attrib::cue_word_before(text, raw.open, buf) {
+            let full = quoted.trim_end().ends_with(['.', '!', '?']) && words >= 6;
+            if (upper && words >= 3 || full) && attrib::cue_word_before(text, raw.open, buf) {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial

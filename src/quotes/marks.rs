@@ -137,10 +137,12 @@ pub(crate) fn scan(text: &str) -> Vec<RawQuote> {
             }
             Action::Close => {
                 if let Some(o) = cur.take() {
-                    if i > o.start {
+                    // Spaces just inside the marks (`“ … if`) are not quoted.
+                    let start = i - text[o.start..i].trim_start().len();
+                    if i > start {
                         out.push(RawQuote {
                             open: o.open,
-                            start: o.start,
+                            start,
                             end: i,
                             after: i + w,
                             closed: true,
@@ -190,8 +192,9 @@ enum Action {
 fn classify(c: char, prev: Option<char>, next: Option<char>, open: Option<Family>) -> Action {
     use Family::*;
     match (c, open) {
+        // `“ … if the` opens too; a “ glued to a word's end does not.
         ('“', None) => {
-            if is_space_or_end(next) {
+            if is_space_or_end(next) && !is_open_context(prev) {
                 Action::None
             } else {
                 Action::Open(Double)
