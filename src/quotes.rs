@@ -210,6 +210,11 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
                 });
                 q.speaker = resolve(&names, text, m, a, b, last.as_ref());
             }
+            if q.speaker_mention.is_none() {
+                // Nothing closer: the person most recently named (a guess
+                // beats no answer for a reader).
+                q.speaker = names.recent_person(raw.open, None);
+            }
         }
         if kind == QuoteKind::Direct {
             last = Some(Last {

@@ -174,6 +174,7 @@ const CUES: &[&str] = &[
     "goes",
     "go",
     "pointed",
+    "points",
     "fired",
     "shot",
     "read",
@@ -221,7 +222,7 @@ const CUES: &[&str] = &[
 fn needs_particle(w: &str) -> Option<&'static [&'static str]> {
     match w {
         "went" | "goes" | "go" => Some(&["on"]),
-        "pointed" => Some(&["out"]),
+        "pointed" | "points" => Some(&["out"]),
         "summed" => Some(&["up"]),
         "chimed" => Some(&["in"]),
         "fired" | "shot" => Some(&["back"]),
@@ -608,6 +609,8 @@ impl Window<'_> {
             // A second verb: `he laughed and said` names the one before the
             // first verb, else the clause's subject.
             if last >= clause + 2
+                && self.is_word(last - 1)
+                && !is_capitalized(self.w(last - 1))
                 && let Some(np) = self.name_ending_at(last - 1, clause)
             {
                 return Some(np);
@@ -820,15 +823,21 @@ pub(crate) fn after_quote(
         v += 1;
     }
     if continues {
+        // Any verb in `” beamed Ana Ruiz` or `” an angry Li retorted.` or
+        // `” he mocks.`, as long as nothing follows it but the speaker.
         for k in clause..limit.min(clause + 8) {
             let w = win.w(k);
-            if !win.is_word(k) || is_capitalized(w) || !w.ends_with("ed") || w.len() <= 4 {
+            let past = w.ends_with("ed") && w.len() > 4;
+            let present = w.ends_with('s') && w.len() > 3 && k + 1 == end && k > clause;
+            if !win.is_word(k) || is_capitalized(w) || !(past || present) {
                 continue;
             }
             let mention = if k == clause {
                 win.np_after(k, end)
-            } else {
+            } else if k + 1 == end || win.w(k + 1) == "," {
                 win.np_before(k, clause)
+            } else {
+                None
             };
             if let Some((a, b)) = mention {
                 return Some(Found {
