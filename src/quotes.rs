@@ -407,35 +407,93 @@ fn resolve<'a>(
     }
 }
 
-/// Scores each quote as a key quote: how much of the article's vocabulary it
-/// shares, whether it is direct speech with a known speaker, and its length.
+/// How many earlier quotes each quote is checked against for near-duplicates
+/// (bounded so ranking stays linear in the number of quotes).
+const DUPLICATE_WINDOW: usize = 64;
+
+/// Scores each quote as a key quote, in `0..=1`: how central its words are to
+/// the article (terms the article repeats), whether it is direct speech with
+/// a known speaker, and whether its length suits a pull quote (about 8 to 60
+/// words). A near-duplicate of an earlier quote keeps half its score, so the
+/// same words are not offered twice.
+///
+/// ```
+/// use newsgist::{Lang, quotes, segment, terms::Analyzer};
+/// let text = "Rail fares rise in May. \u{201c}Rail fares must stay low for workers,\u{201d} \
+///             Mayor Ana Ruiz said. Critics called the plan \u{201c}odd\u{201d}.";
+/// let sentences = segment::split(text);
+/// let doc = Analyzer::new(Lang::English).analyze(text, &sentences);
+/// let mut found = quotes::find_quotes(text, &sentences, Lang::English);
+/// quotes::rank(&mut found, text, &doc);
+/// assert!(found[0].score > found[1].score);
+/// ```
 pub fn rank(quotes: &mut [Quote<'_>], _text: &str, doc: &DocTerms) {
     let mut tf = vec![0u32; doc.num_terms()];
     for t in &doc.tokens {
-        tf[t.term as usize] += 1;
+        if let Some(n) = tf.get_mut(t.term as usize) {
+            *n += 1;
+        }
     }
-    let max_tf = tf.iter().copied().max().unwrap_or(1).max(1) as f64;
-    for q in quotes.iter_mut() {
+    let max_tf = tf.iter().copied().max().unwrap_or(1).max(2) as f64;
+    // Sorted, deduplicated term ids of each quote, for near-duplicate checks.
+    let mut sets: Vec<Vec<u32>> = Vec::with_capacity(quotes.len());
+    for (i, q) in quotes.iter_mut().enumerate() {
         let tokens = doc.in_span(q.start, q.end);
         let centrality = if tokens.is_empty() {
             0.0
         } else {
+            // ln(tf) / ln(max tf): words said once count 0, the article's
+            // most repeated word counts 1.
             tokens
                 .iter()
-                .map(|t| (tf[t.term as usize] as f64 - 1.0) / max_tf)
+                .map(|t| (tf.get(t.term as usize).copied().unwrap_or(1).max(1) as f64).ln())
                 .sum::<f64>()
-                / tokens.len() as f64
+                / (tokens.len() as f64 * max_tf.ln())
         };
         let words = q.text.split_whitespace().count() as f64;
-        let length = (words / 12.0).min(1.0);
+        let length = (words / 8.0).min(1.0) * (60.0 / words.max(60.0));
         let direct = if q.kind == QuoteKind::Direct {
             1.0
         } else {
             0.0
         };
-        let speaker = if q.speaker.is_some() { 1.0 } else { 0.0 };
-        q.score =
-            crate::round4(0.4 * centrality.min(1.0) + 0.2 * length + 0.2 * direct + 0.2 * speaker);
+        let speaker = match q.speaker_mention.map(|m| attrib::mention_kind(m.text)) {
+            _ if q.speaker.is_none() => 0.0,
+            Some(MentionKind::Name) => 1.0,
+            _ => 0.8,
+        };
+        let mut score = 0.45 * centrality.min(1.0) + 0.2 * length + 0.2 * direct + 0.15 * speaker;
+        let mut set: Vec<u32> = tokens.iter().map(|t| t.term).collect();
+        set.sort_unstable();
+        set.dedup();
+        let lo = i.saturating_sub(DUPLICATE_WINDOW);
+        if !set.is_empty() && sets[lo..].iter().any(|s| overlap(s, &set) >= 0.6) {
+            score *= 0.5;
+        }
+        sets.push(set);
+        q.score = crate::round4(score.clamp(0.0, 1.0));
+    }
+}
+
+/// Jaccard similarity of two sorted, deduplicated id lists.
+fn overlap(a: &[u32], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - both;
+    if union == 0 {
+        0.0
+    } else {
+        both as f64 / union as f64
     }
 }
 
@@ -701,6 +759,27 @@ mod tests {
             who(agi),
             (Some("Eddie Wu Yongming"), Some("Wu"), Some("told"))
         );
+    }
+
+    #[test]
+    fn rank_prefers_central_direct_quotes_and_demotes_duplicates() {
+        use crate::terms::Analyzer;
+        let t = "Rail fares rise in May across the rail network. \
+                 “Rail fares must stay low for rail workers,” Mayor Ana Ruiz said. \
+                 Critics called the plan “odd” on Monday. \
+                 “Rail fares must stay low for rail workers,” Ruiz repeated later.";
+        let sentences = crate::segment::split(t);
+        let doc = Analyzer::new(Lang::English).analyze(t, &sentences);
+        let mut q = find_quotes(t, &sentences, Lang::English);
+        rank(&mut q, t, &doc);
+        assert_eq!(q.len(), 3);
+        assert!(q.iter().all(|x| (0.0..=1.0).contains(&x.score)));
+        assert!(q[0].score > q[1].score, "{q:?}");
+        assert!(q[0].score > q[2].score, "{q:?}");
+        let top = limit(q.clone(), QuoteLimit::Top(1));
+        assert_eq!(top[0].start, q[0].start);
+        let all = limit(q.clone(), QuoteLimit::All);
+        assert_eq!(all, q);
     }
 
     proptest::proptest! {
