@@ -265,8 +265,10 @@ fn next_paragraph(text: &str, after: usize, open: usize) -> bool {
     let Some(between) = text.get(after..open) else {
         return false;
     };
-    match between.find('\n') {
-        Some(nl) => between[nl..].trim().is_empty() && between[..nl].len() < 200,
+    // Only a short tail may follow the earlier quote; looking no further
+    // keeps many quotes after one huge paragraph linear.
+    match between.bytes().take(200).position(|b| b == b'\n') {
+        Some(nl) => between[nl..].trim().is_empty(),
         None => false,
     }
 }
