@@ -1,7 +1,16 @@
 //! Direct quotations and who said them.
 //!
-//! (First cut: curly and straight double quotes, attribution right after the
-//! quote. The full detector replaces it.)
+//! [`find_quotes`] pairs quotation marks (`“…”`, `"…"`, `«…»`, `„…“`, `‘…’`)
+//! into quotes, tells direct speech from quoted fragments, and attributes
+//! each direct quote to a speaker: a cue (`said`, `told`, `according to`)
+//! next to the quote and its subject, a pronoun resolved to the person last
+//! named, or the speaker of the quote it continues. Names resolve to the
+//! fullest form the article gives (`Wu` → `Eddie Wu Yongming`).
+
+mod attrib;
+mod marks;
+mod names;
+mod tok;
 
 use serde::Serialize;
 
@@ -9,6 +18,11 @@ use crate::QuoteLimit;
 use crate::lang::Lang;
 use crate::segment::Sentence;
 use crate::terms::DocTerms;
+
+use attrib::{Found, MentionKind};
+use marks::RawQuote;
+use names::Names;
+use tok::Tok;
 
 /// Whether a quotation is someone's speech or a quoted fragment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -54,99 +68,434 @@ pub struct Quote<'a> {
 
 /// Finds every quotation in `text`, in document order, with `score` 0.
 ///
+/// `sentences` is accepted for interface stability; paragraphs and clauses
+/// are read from the raw text, so the result does not depend on how the
+/// splitter treats quotation marks.
+///
 /// ```
-/// let text = "\u{201c}We will rebuild,\u{201d} Mayor Ana Ruiz said.";
-/// let quotes = newsgist::quotes::find_quotes(text, &newsgist::segment::split(text), newsgist::Lang::English);
+/// use newsgist::{Lang, QuoteKind, segment};
+/// let text = "\u{201c}We will rebuild,\u{201d} Mayor Ana Ruiz said. Later Ruiz called it \u{201c}a fresh start.\u{201d}";
+/// let quotes = newsgist::quotes::find_quotes(text, &segment::split(text), Lang::English);
 /// assert_eq!(quotes[0].text, "We will rebuild,");
 /// assert_eq!(quotes[0].speaker, Some("Ana Ruiz"));
+/// assert_eq!(quotes[0].cue, Some("said"));
+/// assert_eq!(quotes[1].kind, QuoteKind::Partial);
 /// ```
 pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> Vec<Quote<'a>> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (c, open) {
-            ('\u{201c}', _) | ('"', None) => open = Some(i + c.len_utf8()),
-            ('\u{201d}', Some(start)) | ('"', Some(start)) => {
-                open = None;
-                let end = i;
-                if end > start {
-                    out.push(attribute(text, start, end, i + c.len_utf8()));
+    let raws = marks::scan(text);
+    if raws.is_empty() {
+        return Vec::new();
+    }
+    let names = Names::build(text);
+    let mut buf: Vec<Tok> = Vec::new();
+    let mut out: Vec<Quote<'a>> = Vec::with_capacity(raws.len());
+    let mut paras = Paragraphs {
+        text,
+        pos: 0,
+        start: 0,
+    };
+    // The last direct quote: its end, its paragraph start and its attribution.
+    let mut last: Option<Last<'a>> = None;
+    for raw in raws {
+        let para_start = paras.start_of(raw.open);
+        let before = text
+            .get(para_start..raw.open)
+            .and_then(|s| s.trim_end().chars().next_back());
+        // Attribute values in markup (`author="…"`) are not quotations.
+        if before == Some('=') {
+            continue;
+        }
+        let same_para = last.as_ref().filter(|l| l.para_start == para_start);
+        let floor = same_para.map_or(para_start, |l| l.after.max(para_start));
+        let quoted = &text[raw.start..raw.end];
+        let pre = attrib::before_quote(text, floor, raw.open, &mut buf);
+        let mut kind = classify(text, &raw, before, quoted, pre.as_ref(), &mut buf);
+        let continues = quoted.trim_end().ends_with([',', '?', '!', '—', '-', '…']);
+        // After a quote closing its sentence (`“We won.” He left.`) the next
+        // sentence is not its attribution, unless it runs on in lower case.
+        let sentence_done = quoted.trim_end().ends_with('.') && !follows_lowercase(text, raw.after);
+        let post = if raw.closed && !sentence_done {
+            attrib::after_quote(text, raw.after, continues, &mut buf)
+        } else {
+            None
+        };
+        let has = |f: &Option<Found>| f.is_some_and(|f| f.mention.is_some());
+        // `(“I want out,” wrote Li)` and `… – “Go,” she said – …`: a full
+        // attribution right after makes it speech whatever comes before.
+        if kind == QuoteKind::Partial
+            && continues
+            && has(&post)
+            && before.is_some_and(|c| !c.is_alphanumeric())
+        {
+            kind = QuoteKind::Direct;
+        }
+        if kind == QuoteKind::Partial && !raw.closed {
+            continue;
+        }
+        let mut found: Option<Found> = None;
+        if kind == QuoteKind::Direct {
+            // The attribution right after a quote binds tighter than one
+            // before it (`Li said: “…,” she recounted`).
+            found = if has(&post) {
+                post
+            } else if has(&pre) {
+                pre
+            } else if before.is_none() {
+                intro_paragraph(text, para_start, &mut buf)
+            } else {
+                None
+            };
+        }
+        // A short title-like quote running on into the sentence, with nobody
+        // saying it, is a name or a scare quote (“Cats” opened; ‘Missing’
+        // Voters Return).
+        // Likewise any quote without closing punctuation that the sentence
+        // carries on past in lower case (`said “we are sick of it” about
+        // the plan`).
+        let runs_on = !quoted
+            .trim_end()
+            .ends_with(['.', ',', '!', '?', '…', ':', ';', '-', '—'])
+            && follows_lowercase(text, raw.after);
+        if kind == QuoteKind::Direct
+            && post.is_none()
+            && ((is_title_like(quoted) && follows_word(text, raw.after)) || runs_on)
+        {
+            kind = QuoteKind::Partial;
+            found = None;
+        }
+        let mut q = Quote {
+            text: quoted,
+            speaker: None,
+            speaker_mention: None,
+            cue: None,
+            kind,
+            start: raw.start,
+            end: raw.end,
+            score: 0.0,
+        };
+        if let Some(f) = found {
+            q.cue = f.cue.and_then(|(a, b)| text.get(a..b));
+            if let Some((a, b)) = f.mention {
+                let m = &text[a..b];
+                q.speaker_mention = Some(Mention {
+                    text: m,
+                    start: a,
+                    end: b,
+                });
+                q.speaker = resolve(&names, text, m, a, b, last.as_ref());
+            }
+        } else if kind == QuoteKind::Direct {
+            // A quote with no attribution of its own continues the last
+            // speaker: later in the same paragraph, or a paragraph of its own
+            // right after.
+            if let Some(l) = last.as_ref() {
+                let continues = l.para_start == para_start
+                    || (before.is_none() && next_paragraph(text, l.after, raw.open));
+                if continues {
+                    q.speaker = l.speaker;
+                    q.speaker_mention = l.mention;
+                    q.cue = l.cue;
                 }
             }
-            ('\n', _) => open = None,
-            _ => {}
+            if q.speaker_mention.is_none()
+                && let Some((a, b)) =
+                    previous_sentence(text, para_start, floor, before, raw.open, &mut buf)
+                        .and_then(|f| f.mention)
+            {
+                let m = &text[a..b];
+                q.speaker_mention = Some(Mention {
+                    text: m,
+                    start: a,
+                    end: b,
+                });
+                q.speaker = resolve(&names, text, m, a, b, last.as_ref());
+            }
+            if q.speaker_mention.is_none() {
+                // Nothing closer: the person most recently named (a guess
+                // beats no answer for a reader).
+                q.speaker = names.recent_person(raw.open, None);
+            }
         }
+        if kind == QuoteKind::Direct {
+            last = Some(Last {
+                after: raw.after,
+                para_start: paras.start_of(raw.after.min(text.len())),
+                speaker: q.speaker,
+                mention: q.speaker_mention,
+                cue: q.cue,
+            });
+        }
+        out.push(q);
     }
     out
 }
 
-fn attribute(text: &str, start: usize, end: usize, after: usize) -> Quote<'_> {
-    let tail_end = text[after..]
-        .find(['.', '\n'])
-        .map_or(text.len(), |p| after + p);
-    let tail = &text[after..tail_end];
-    let mut speaker = None;
-    let mut cue = None;
-    if let Some(p) = tail.find(" said") {
-        let name_start = tail[..p]
-            .split_whitespace()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .collect::<Vec<_>>();
-        if let (Some(first), Some(last)) = (
-            name_start.iter().rev().nth(1).or(name_start.last()),
-            name_start.last(),
-        ) {
-            let s = after + first.as_ptr() as usize - tail.as_ptr() as usize;
-            let e = after + last.as_ptr() as usize - tail.as_ptr() as usize + last.len();
-            speaker = Some(Mention {
-                text: &text[s..e],
-                start: s,
-                end: e,
-            });
+struct Last<'a> {
+    after: usize,
+    para_start: usize,
+    speaker: Option<&'a str>,
+    mention: Option<Mention<'a>>,
+    cue: Option<&'a str>,
+}
+
+/// Finds paragraph starts for increasing positions in one forward pass.
+struct Paragraphs<'a> {
+    text: &'a str,
+    pos: usize,
+    start: usize,
+}
+
+impl Paragraphs<'_> {
+    fn start_of(&mut self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let at = at.min(bytes.len());
+        while self.pos < at {
+            if bytes[self.pos] == b'\n' || bytes[self.pos] == b'\r' {
+                self.start = self.pos + 1;
+            }
+            self.pos += 1;
         }
-        cue = Some(&tail[p + 1..p + 5]);
-    }
-    Quote {
-        text: &text[start..end],
-        speaker: speaker.map(|m| m.text),
-        speaker_mention: speaker,
-        cue,
-        kind: QuoteKind::Direct,
-        start,
-        end,
-        score: 0.0,
+        self.start
     }
 }
 
-/// Scores each quote as a key quote: how much of the article's vocabulary it
-/// shares, whether it is direct speech with a known speaker, and its length.
+/// Whether the only text between a quote ending at `after` and a mark at
+/// `open` is the rest of that quote's paragraph.
+fn next_paragraph(text: &str, after: usize, open: usize) -> bool {
+    let Some(between) = text.get(after..open) else {
+        return false;
+    };
+    // Only a short tail may follow the earlier quote; looking no further
+    // keeps many quotes after one huge paragraph linear.
+    match between.bytes().take(200).position(|b| b == b'\n') {
+        Some(nl) => between[nl..].trim().is_empty(),
+        None => false,
+    }
+}
+
+/// Direct speech or a quoted fragment, from where the quote sits.
+fn classify(
+    text: &str,
+    raw: &RawQuote,
+    before: Option<char>,
+    quoted: &str,
+    pre: Option<&Found>,
+    buf: &mut Vec<Tok>,
+) -> QuoteKind {
+    let upper = quoted
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    match before {
+        // Paragraph or sentence start, a colon, or right after another quote.
+        None | Some('.' | '!' | '?' | '…' | ':' | '”' | '"' | '’' | '»' | '«' | '“') => {
+            QuoteKind::Direct
+        }
+        // `she said, “and soon.”` continues speech; `the “broken,” system`
+        // does not.
+        Some(',' | ';') => {
+            if upper || pre.is_some_and(|f| f.cue.is_some()) {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            }
+        }
+        Some(c) if c.is_alphanumeric() => {
+            let words = quoted.split_whitespace().count();
+            let full = quoted.trim_end().ends_with(['.', '!', '?']) && words >= 6;
+            if (upper && words >= 3 || full) && attrib::cue_word_before(text, raw.open, buf) {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            }
+        }
+        _ => QuoteKind::Partial,
+    }
+}
+
+/// Short and without closing punctuation, or a capitalised name with a
+/// comma: reads like a title or a term.
+fn is_title_like(quoted: &str) -> bool {
+    let t = quoted.trim_end();
+    let words = t.split_whitespace().count();
+    if words > 4 {
+        return false;
+    }
+    if !t.ends_with(['.', ',', '!', '?', '…', ':', ';', '-', '—']) {
+        return true;
+    }
+    t.ends_with(',')
+        && words <= 3
+        && t.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a lower-case word follows the quote.
+fn follows_lowercase(text: &str, after: usize) -> bool {
+    text.get(after..)
+        .and_then(|s| s.trim_start_matches([' ', '\t']).chars().next())
+        .is_some_and(char::is_lowercase)
+}
+
+/// Whether the sentence goes on with a word right after the quote.
+fn follows_word(text: &str, after: usize) -> bool {
+    text.get(after..)
+        .and_then(|s| s.trim_start_matches([' ', '\t']).chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// The subject of the sentence before a quote with no attribution: in the
+/// same paragraph, or ending the previous one when the quote opens its own.
+fn previous_sentence(
+    text: &str,
+    para_start: usize,
+    floor: usize,
+    before: Option<char>,
+    open: usize,
+    buf: &mut Vec<Tok>,
+) -> Option<Found> {
+    match before {
+        Some('.' | '!' | '?') => attrib::previous_subject(text, floor, open, buf),
+        None if para_start > 0 => {
+            let end = text.get(..para_start)?.trim_end().len();
+            let lo = end.saturating_sub(400);
+            let lo = (lo..=end).find(|&i| text.is_char_boundary(i))?;
+            let start = text[lo..end].rfind('\n').map_or(lo, |i| lo + i + 1);
+            if start == lo && lo > 0 {
+                return None;
+            }
+            attrib::previous_subject(text, start, end, buf)
+        }
+        _ => None,
+    }
+}
+
+/// A paragraph that is only a quote, introduced by the previous paragraph
+/// ending in a colon (`Pollak wrote:`).
+fn intro_paragraph(text: &str, para_start: usize, buf: &mut Vec<Tok>) -> Option<Found> {
+    let prev = text.get(..para_start)?.trim_end();
+    if !prev.ends_with(':') {
+        return None;
+    }
+    let colon = prev.len() - 1;
+    let floor = prev.rfind('\n').map_or(0, |i| i + 1);
+    attrib::before_quote(text, floor, colon, buf)
+        .or_else(|| attrib::before_quote(text, floor, colon + 1, buf))
+}
+
+/// The speaker a mention stands for: the fullest name, the person a pronoun
+/// points back to, or the description itself.
+fn resolve<'a>(
+    names: &Names<'a>,
+    text: &'a str,
+    m: &'a str,
+    a: usize,
+    b: usize,
+    last: Option<&Last<'a>>,
+) -> Option<&'a str> {
+    match attrib::mention_kind(m) {
+        MentionKind::Pronoun(None) => None,
+        MentionKind::Pronoun(Some(g)) => {
+            let fits = |s: &str| {
+                let start = s.as_ptr() as usize - text.as_ptr() as usize;
+                names.gender_of(start).is_none_or(|h| h == g) && s.contains(' ')
+            };
+            last.and_then(|l| l.speaker)
+                .filter(|s| fits(s) && attrib::mention_kind(s) == MentionKind::Name)
+                .or_else(|| names.recent_person(a, Some(g)))
+        }
+        MentionKind::Name => names.resolve(a, b).or(Some(m)),
+        MentionKind::Description => Some(m),
+    }
+}
+
+/// How many earlier quotes each quote is checked against for near-duplicates
+/// (bounded so ranking stays linear in the number of quotes).
+const DUPLICATE_WINDOW: usize = 64;
+
+/// Scores each quote as a key quote, in `0..=1`: how central its words are to
+/// the article (terms the article repeats), whether it is direct speech with
+/// a known speaker, and whether its length suits a pull quote (about 8 to 60
+/// words). A near-duplicate of an earlier quote keeps half its score, so the
+/// same words are not offered twice.
+///
+/// ```
+/// use newsgist::{Lang, quotes, segment, terms::Analyzer};
+/// let text = "Rail fares rise in May. \u{201c}Rail fares must stay low for workers,\u{201d} \
+///             Mayor Ana Ruiz said. Critics called the plan \u{201c}odd\u{201d}.";
+/// let sentences = segment::split(text);
+/// let doc = Analyzer::new(Lang::English).analyze(text, &sentences);
+/// let mut found = quotes::find_quotes(text, &sentences, Lang::English);
+/// quotes::rank(&mut found, text, &doc);
+/// assert!(found[0].score > found[1].score);
+/// ```
 pub fn rank(quotes: &mut [Quote<'_>], _text: &str, doc: &DocTerms) {
     let mut tf = vec![0u32; doc.num_terms()];
     for t in &doc.tokens {
-        tf[t.term as usize] += 1;
+        if let Some(n) = tf.get_mut(t.term as usize) {
+            *n += 1;
+        }
     }
-    let max_tf = tf.iter().copied().max().unwrap_or(1).max(1) as f64;
-    for q in quotes.iter_mut() {
+    let max_tf = tf.iter().copied().max().unwrap_or(1).max(2) as f64;
+    // Sorted, deduplicated term ids of each quote, for near-duplicate checks.
+    let mut sets: Vec<Vec<u32>> = Vec::with_capacity(quotes.len());
+    for (i, q) in quotes.iter_mut().enumerate() {
         let tokens = doc.in_span(q.start, q.end);
         let centrality = if tokens.is_empty() {
             0.0
         } else {
+            // ln(tf) / ln(max tf): words said once count 0, the article's
+            // most repeated word counts 1.
             tokens
                 .iter()
-                .map(|t| (tf[t.term as usize] as f64 - 1.0) / max_tf)
+                .map(|t| (tf.get(t.term as usize).copied().unwrap_or(1).max(1) as f64).ln())
                 .sum::<f64>()
-                / tokens.len() as f64
+                / (tokens.len() as f64 * max_tf.ln())
         };
         let words = q.text.split_whitespace().count() as f64;
-        let length = (words / 12.0).min(1.0);
+        let length = (words / 8.0).min(1.0) * (60.0 / words.max(60.0));
         let direct = if q.kind == QuoteKind::Direct {
             1.0
         } else {
             0.0
         };
-        let speaker = if q.speaker.is_some() { 1.0 } else { 0.0 };
-        q.score =
-            crate::round4(0.4 * centrality.min(1.0) + 0.2 * length + 0.2 * direct + 0.2 * speaker);
+        let speaker = match q.speaker_mention.map(|m| attrib::mention_kind(m.text)) {
+            _ if q.speaker.is_none() => 0.0,
+            Some(MentionKind::Name) => 1.0,
+            _ => 0.8,
+        };
+        let mut score = 0.45 * centrality.min(1.0) + 0.2 * length + 0.2 * direct + 0.15 * speaker;
+        let mut set: Vec<u32> = tokens.iter().map(|t| t.term).collect();
+        set.sort_unstable();
+        set.dedup();
+        let lo = i.saturating_sub(DUPLICATE_WINDOW);
+        if !set.is_empty() && sets[lo..].iter().any(|s| overlap(s, &set) >= 0.6) {
+            score *= 0.5;
+        }
+        sets.push(set);
+        q.score = crate::round4(score.clamp(0.0, 1.0));
+    }
+}
+
+/// Jaccard similarity of two sorted, deduplicated id lists.
+fn overlap(a: &[u32], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - both;
+    if union == 0 {
+        0.0
+    } else {
+        both as f64 / union as f64
     }
 }
 
@@ -164,6 +513,285 @@ pub fn limit(mut quotes: Vec<Quote<'_>>, limit: QuoteLimit) -> Vec<Quote<'_>> {
             });
             quotes.truncate(n);
             quotes
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<Quote<'_>> {
+        let q = find_quotes(text, &crate::segment::split(text), Lang::English);
+        for x in &q {
+            assert_eq!(&text[x.start..x.end], x.text);
+            if let Some(m) = x.speaker_mention {
+                assert_eq!(&text[m.start..m.end], m.text);
+            }
+        }
+        q
+    }
+
+    fn one(text: &str) -> Quote<'_> {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        q[0].clone()
+    }
+
+    fn who<'a>(q: &Quote<'a>) -> (Option<&'a str>, Option<&'a str>, Option<&'a str>) {
+        (q.speaker, q.speaker_mention.map(|m| m.text), q.cue)
+    }
+
+    #[test]
+    fn attribution_after_name_then_verb() {
+        let q = one("“The bridge opens in May,” Lena Park said.");
+        assert_eq!(q.text, "The bridge opens in May,");
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(
+            who(&q),
+            (Some("Lena Park"), Some("Lena Park"), Some("said"))
+        );
+    }
+
+    #[test]
+    fn attribution_after_verb_then_name() {
+        let q = one("“The bridge opens in May,” said Lena Park.");
+        assert_eq!(
+            who(&q),
+            (Some("Lena Park"), Some("Lena Park"), Some("said"))
+        );
+    }
+
+    #[test]
+    fn surname_resolves_to_full_name_with_told() {
+        let t = "Lena Park Soo-jin runs the port.\n“Ships will come,” Park told the board.";
+        let q = one(t);
+        assert_eq!(
+            who(&q),
+            (Some("Lena Park Soo-jin"), Some("Park"), Some("told"))
+        );
+    }
+
+    #[test]
+    fn pronoun_after_quote_resolves_to_last_person() {
+        let t = "Tomas Reyes opened the plant on Friday. “It runs day and night,” he added.";
+        let q = one(t);
+        assert_eq!(who(&q), (Some("Tomas Reyes"), Some("he"), Some("added")));
+    }
+
+    #[test]
+    fn pronoun_prefers_matching_gender() {
+        let t = "Ms. Ada Moss met Mr. Karl Brandt at noon. “We agreed on the price,” she said.";
+        let q = one(t);
+        assert_eq!(who(&q), (Some("Ada Moss"), Some("she"), Some("said")));
+    }
+
+    #[test]
+    fn attribution_before_with_colon_and_without() {
+        let t = "Omar Haddad said: “The fund is empty.”";
+        assert_eq!(
+            who(&one(t)),
+            (Some("Omar Haddad"), Some("Omar Haddad"), Some("said"))
+        );
+        let t = "Omar Haddad said “The fund is empty again.”";
+        let q = one(t);
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(
+            who(&q),
+            (Some("Omar Haddad"), Some("Omar Haddad"), Some("said"))
+        );
+    }
+
+    #[test]
+    fn according_to() {
+        let t = "According to Omar Haddad, “the fund is empty.”";
+        let q = one(t);
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(
+            who(&q),
+            (
+                Some("Omar Haddad"),
+                Some("Omar Haddad"),
+                Some("According to")
+            )
+        );
+    }
+
+    #[test]
+    fn appositive_between_subject_and_verb() {
+        let t = "“The fund is empty,” Omar Haddad, a spokesman for the council, said.";
+        assert_eq!(
+            who(&one(t)),
+            (Some("Omar Haddad"), Some("Omar Haddad"), Some("said"))
+        );
+        let t = "“The fund is empty,” Omar Haddad, 58, told reporters.";
+        assert_eq!(
+            who(&one(t)),
+            (Some("Omar Haddad"), Some("Omar Haddad"), Some("told"))
+        );
+    }
+
+    #[test]
+    fn titles_resolve_to_the_name() {
+        let t = "Sen. Clara Voss spoke first. “Not this year,” Sen. Voss said. \
+                 “Maybe later,” Mr. Ibsen replied.";
+        let q = quotes(t);
+        assert_eq!(
+            who(&q[0]),
+            (Some("Clara Voss"), Some("Sen. Voss"), Some("said"))
+        );
+        assert_eq!(q[1].speaker_mention.map(|m| m.text), Some("Mr. Ibsen"));
+    }
+
+    #[test]
+    fn description_as_speaker() {
+        let t = "“Nobody was hurt,” the fire chief said.";
+        assert_eq!(
+            who(&one(t)),
+            (Some("the fire chief"), Some("the fire chief"), Some("said"))
+        );
+    }
+
+    #[test]
+    fn quote_split_by_its_attribution() {
+        let t = "Maria Lind arrived late. “We will win,” she said, “and soon.”";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].text, "and soon.");
+        for x in &q {
+            assert_eq!(x.kind, QuoteKind::Direct);
+            assert_eq!(x.speaker, Some("Maria Lind"));
+        }
+    }
+
+    #[test]
+    fn quote_paragraph_continues_previous_speaker() {
+        let t = "“The first step is done,” Maria Lind said.\n\n“The second starts in June.”";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].speaker, Some("Maria Lind"));
+        assert_eq!(q[1].kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn quote_after_sentence_naming_the_speaker() {
+        let t = "Maria Lind was not impressed. “It is too little, too late.”";
+        assert_eq!(one(t).speaker, Some("Maria Lind"));
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_quote() {
+        let t =
+            "“The first part ends here.\n\n“The second part too,” Maria Lind said.\n\nOther news.";
+        let q = one(t);
+        assert_eq!(q.text, "The first part ends here.\n\n“The second part too,");
+        assert_eq!(q.speaker, Some("Maria Lind"));
+    }
+
+    #[test]
+    fn fragments_are_partial() {
+        let q = one("The mayor called them “reckless” on Monday.");
+        assert_eq!(q.kind, QuoteKind::Partial);
+        let t = "She said the firm aims to become “the top supplier of parts,” offering help.";
+        assert_eq!(one(t).kind, QuoteKind::Partial);
+        let t = "“Night Owls” opened to good reviews.";
+        assert_eq!(one(t).kind, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn single_quotes_and_apostrophes() {
+        let t = "Don’t blame the ’90s or the Jones’ dog. ‘We won,’ Maria Lind said.";
+        let q = one(t);
+        assert_eq!(q.text, "We won,");
+        assert_eq!(q.speaker, Some("Maria Lind"));
+    }
+
+    #[test]
+    fn straight_guillemet_and_low_marks() {
+        let q = one("\"We won,\" Maria Lind said.");
+        assert_eq!(q.text, "We won,");
+        assert_eq!(q.speaker, Some("Maria Lind"));
+        let q = one("«Nous avons gagné», a dit Maria Lind.");
+        assert_eq!(q.text, "Nous avons gagné");
+        let q = one("„Wir haben gewonnen“, sagte Maria Lind.");
+        assert_eq!(q.text, "Wir haben gewonnen");
+        assert_eq!(q.speaker, Some("Maria Lind"));
+    }
+
+    #[test]
+    fn stray_mark_does_not_swallow_the_article() {
+        let t = "He wrote “oops and left.\nThen Maria Lind said: “We are fine.”\nMore text.";
+        let q = one(t);
+        assert_eq!(q.text, "We are fine.");
+        assert_eq!(q.speaker, Some("Maria Lind"));
+    }
+
+    #[test]
+    fn hostile_inputs_are_fast_and_safe() {
+        let start = std::time::Instant::now();
+        let t = "“".repeat(20_000) + &"\"".repeat(20_000) + &"”‘’«»„".repeat(5_000);
+        quotes(&t);
+        let t = "word “a ".repeat(300_000);
+        quotes(&t);
+        let t = "Ab said, \"x".repeat(200_000);
+        quotes(&t);
+        assert!(start.elapsed().as_secs() < 20);
+    }
+
+    #[test]
+    fn apsara_example() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/examples/apsara-news.txt"
+        );
+        let Ok(text) = std::fs::read_to_string(path) else {
+            eprintln!("skipped: {path} not found");
+            return;
+        };
+        let q = quotes(&text);
+        let agi = q
+            .iter()
+            .find(|q| {
+                q.text
+                    .contains("AGI will not be the end but a new beginning")
+            })
+            .expect("quote found");
+        assert_eq!(agi.kind, QuoteKind::Direct);
+        assert_eq!(
+            who(agi),
+            (Some("Eddie Wu Yongming"), Some("Wu"), Some("told"))
+        );
+    }
+
+    #[test]
+    fn rank_prefers_central_direct_quotes_and_demotes_duplicates() {
+        use crate::terms::Analyzer;
+        let t = "Rail fares rise in May across the rail network. \
+                 “Rail fares must stay low for rail workers,” Mayor Ana Ruiz said. \
+                 Critics called the plan “odd” on Monday. \
+                 “Rail fares must stay low for rail workers,” Ruiz repeated later.";
+        let sentences = crate::segment::split(t);
+        let doc = Analyzer::new(Lang::English).analyze(t, &sentences);
+        let mut q = find_quotes(t, &sentences, Lang::English);
+        rank(&mut q, t, &doc);
+        assert_eq!(q.len(), 3);
+        assert!(q.iter().all(|x| (0.0..=1.0).contains(&x.score)));
+        assert!(q[0].score > q[1].score, "{q:?}");
+        assert!(q[0].score > q[2].score, "{q:?}");
+        let top = limit(q.clone(), QuoteLimit::Top(1));
+        assert_eq!(top[0].start, q[0].start);
+        let all = limit(q.clone(), QuoteLimit::All);
+        assert_eq!(all, q);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_exact(s in "[“”\"‘’«»„ a-zA-Zé,.:\n'’-]{0,200}") {
+            let q = find_quotes(&s, &crate::segment::split(&s), Lang::English);
+            for x in &q {
+                proptest::prop_assert_eq!(s.get(x.start..x.end), Some(x.text));
+                proptest::prop_assert!(x.start <= x.end);
+            }
         }
     }
 }

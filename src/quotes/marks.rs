@@ -1,0 +1,302 @@
+//! Pairing quotation marks into quoted spans.
+//!
+//! One left-to-right pass with a single open quote at a time: nested quotes
+//! belong to their outer quote, and a mark that cannot open or close anything
+//! is skipped. A quote never runs past its paragraph unless the next
+//! paragraph re-opens with a mark (the news convention for long quotes), so a
+//! stray mark costs at most one paragraph.
+
+/// A quoted span found by the scanner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawQuote {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// First byte inside the marks.
+    pub start: usize,
+    /// One past the last byte inside the marks.
+    pub end: usize,
+    /// One past the closing mark (`end` when the quote was never closed).
+    pub after: usize,
+    /// Whether a closing mark was found.
+    pub closed: bool,
+}
+
+/// Which mark opened the current quote, which decides what may close it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    /// `“` or `"` (closed by `”`, `"` or a misused `“`).
+    Double,
+    /// `„` (closed by `“` or `”`).
+    Low,
+    /// `«` (closed by `»`).
+    Guillemet,
+    /// `»` used as an opener, Danish/German style (closed by `«`).
+    ReverseGuillemet,
+    /// `‘` (closed by `’`).
+    Single,
+}
+
+fn is_open_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | ':'
+                        | ','
+                        | ';'
+                        | '“'
+                        | '"'
+                        | '„'
+                        | '«'
+                )
+        }
+    }
+}
+
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+fn is_space_or_end(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+struct Open {
+    family: Family,
+    open: usize,
+    start: usize,
+}
+
+/// Finds the top-level quoted spans of `text`, in order.
+pub(crate) fn scan(text: &str) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    let mut cur: Option<Open> = None;
+    // Position of a mark that re-opens a quote continued from the previous
+    // paragraph: it belongs to that quote rather than starting a new one.
+    let mut reopen_at: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let w = c.len_utf8();
+        if c == '\n' || c == '\r' || c == '\u{2029}' {
+            if let Some(o) = cur.take() {
+                // Does the next paragraph start with an opening mark?
+                let rest = &text[i..];
+                let skip = rest.len() - rest.trim_start().len();
+                let j = i + skip;
+                let first = text[j..].chars().next();
+                let reopens = matches!(
+                    (o.family, first),
+                    (Family::Double, Some('“' | '"'))
+                        | (Family::Low, Some('„'))
+                        | (Family::Guillemet, Some('«'))
+                        | (Family::ReverseGuillemet, Some('»'))
+                        | (Family::Single, Some('‘'))
+                );
+                if reopens && has_text_after(text, j) {
+                    reopen_at = Some(j);
+                    cur = Some(o);
+                } else {
+                    let end = trim_end(text, o.start, i);
+                    if end > o.start {
+                        out.push(RawQuote {
+                            open: o.open,
+                            start: o.start,
+                            end,
+                            after: end,
+                            closed: false,
+                        });
+                    }
+                }
+            }
+            prev = Some(c);
+            continue;
+        }
+        if reopen_at == Some(i) {
+            reopen_at = None;
+            prev = Some(c);
+            continue;
+        }
+        let action = classify(c, prev, next, cur.as_ref().map(|o| o.family));
+        match action {
+            Action::Open(family) => {
+                cur = Some(Open {
+                    family,
+                    open: i,
+                    start: i + w,
+                });
+            }
+            Action::Close => {
+                if let Some(o) = cur.take() {
+                    // Spaces just inside the marks (`“ … if`) are not quoted.
+                    let start = i - text[o.start..i].trim_start().len();
+                    if i > start {
+                        out.push(RawQuote {
+                            open: o.open,
+                            start,
+                            end: i,
+                            after: i + w,
+                            closed: true,
+                        });
+                    }
+                }
+            }
+            Action::None => {}
+        }
+        prev = Some(c);
+    }
+    if let Some(o) = cur {
+        let end = trim_end(text, o.start, text.len());
+        if end > o.start {
+            out.push(RawQuote {
+                open: o.open,
+                start: o.start,
+                end,
+                after: end,
+                closed: false,
+            });
+        }
+    }
+    out
+}
+
+/// Whether the paragraph starting with a mark at `j` has words after it (a
+/// lone mark on a line does not continue anything).
+fn has_text_after(text: &str, j: usize) -> bool {
+    let mut chars = text[j..].chars();
+    chars.next();
+    chars
+        .take_while(|&c| c != '\n')
+        .any(|c| c.is_alphanumeric())
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    start + text[start..end].trim_end().len()
+}
+
+enum Action {
+    Open(Family),
+    Close,
+    None,
+}
+
+fn classify(c: char, prev: Option<char>, next: Option<char>, open: Option<Family>) -> Action {
+    use Family::*;
+    match (c, open) {
+        // `“ … if the` opens too; a “ glued to a word's end does not.
+        ('“', None) => {
+            if is_space_or_end(next) && !is_open_context(prev) {
+                Action::None
+            } else {
+                Action::Open(Double)
+            }
+        }
+        // „…“ and „…” close with either upper mark.
+        ('“' | '”', Some(Low)) => Action::Close,
+        // Some writers close with “; only when it sits at a word's end.
+        ('“', Some(Double)) if !prev.is_none_or(char::is_whitespace) && !is_word(next) => {
+            Action::Close
+        }
+        ('”', Some(Double)) => Action::Close,
+        // A ” used as an opener: after space, before a word.
+        ('”', None) if is_open_context(prev) && is_word(next) => Action::Open(Double),
+        ('"', Some(Double)) => Action::Close,
+        ('"', None) => {
+            // Inch marks (5'10") and marks glued to the end of a word close
+            // nothing and open nothing.
+            if prev.is_some_and(|p| p.is_ascii_digit())
+                || is_space_or_end(next)
+                || (is_word(prev) && !is_word(next))
+            {
+                Action::None
+            } else {
+                Action::Open(Double)
+            }
+        }
+        ('„', None) if !is_space_or_end(next) => Action::Open(Low),
+        ('«', None) if !is_space_or_end(next) => Action::Open(Guillemet),
+        ('»', Some(Guillemet)) => Action::Close,
+        ('»', None) if is_open_context(prev) && !is_space_or_end(next) => {
+            Action::Open(ReverseGuillemet)
+        }
+        ('«', Some(ReverseGuillemet)) => Action::Close,
+        // ‘ opens only where a quote can start, and not in ‘90s.
+        ('‘', None)
+            if is_open_context(prev)
+                && !is_space_or_end(next)
+                && !next.is_some_and(|n| n.is_ascii_digit()) =>
+        {
+            Action::Open(Single)
+        }
+        // ’ closes only at a word's end (not don’t, not ’90s).
+        ('’', Some(Single)) if !prev.is_none_or(char::is_whitespace) && !is_word(next) => {
+            Action::Close
+        }
+        _ => Action::None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        scan(t).iter().map(|q| &t[q.start..q.end]).collect()
+    }
+
+    #[test]
+    fn pairs_each_style() {
+        assert_eq!(texts("a “b c” d"), ["b c"]);
+        assert_eq!(texts("a \"b c\" d"), ["b c"]);
+        assert_eq!(texts("a «b c» d"), ["b c"]);
+        assert_eq!(texts("a „b c“ d"), ["b c"]);
+        assert_eq!(texts("a ‘b c’ d"), ["b c"]);
+        assert_eq!(texts("a »b c« d"), ["b c"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(texts("We don’t know the ’90s or Jones’ dog.").is_empty());
+        assert_eq!(
+            texts("It was ‘the best of the ’90s,’ he said."),
+            ["the best of the ’90s,"]
+        );
+        assert_eq!(texts("the Jones’ ‘plan’"), ["plan"]);
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        assert_eq!(texts("“He said ‘no’ twice.”"), ["He said ‘no’ twice."]);
+    }
+
+    #[test]
+    fn stray_mark_stops_at_paragraph() {
+        let t = "He said “never\n\nNext para “here” ok.";
+        assert_eq!(texts(t), ["never", "here"]);
+    }
+
+    #[test]
+    fn continued_paragraphs_make_one_quote() {
+        let t = "“First part.\n\n“Second part.”\n\nAfter.";
+        let q = scan(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&t[q[0].start..q[0].end], "First part.\n\n“Second part.");
+    }
+
+    #[test]
+    fn many_unbalanced_marks_are_fine() {
+        let t = "\"".repeat(20_001);
+        assert!(scan(&t).len() <= 10_001);
+        let t = "“a ".repeat(20_000);
+        assert_eq!(scan(&t).len(), 1);
+    }
+}

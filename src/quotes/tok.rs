@@ -1,0 +1,149 @@
+//! A small tokenizer for attribution windows and name runs.
+//!
+//! Words keep internal dots, apostrophes and hyphens (`U.S.`, `O’Malley`,
+//! `R-Pa.`), and a trailing dot when the word is an abbreviation or an
+//! initial, so `Mr. Wu` and `G.K. Butterfield` stay whole.
+
+/// One token: a word or a single punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+    /// A line break lies between the previous token and this one.
+    pub newline_before: bool,
+}
+
+/// Abbreviations that take a dot without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Rev", "Prof", "Pres",
+    "Sec", "Amb", "Capt", "Adm", "Cmdr", "Supt", "Hon", "St", "Jr", "Sr", "Mt", "Ft", "Maj", "Cpl",
+    "Corp", "Inc", "Ltd", "Co", "Messrs", "Atty", "Insp", "No", "vs", "Jan", "Feb", "Mar", "Apr",
+    "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Whether `w` (without its dot) is an abbreviation or a one-letter initial.
+pub(crate) fn is_abbreviation(w: &str) -> bool {
+    let mut cs = w.chars();
+    let single_cap = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
+    // `U.S`, and state abbreviations after party letters (`R-Ky`).
+    single_cap
+        || ABBREVIATIONS.contains(&w)
+        || (w.contains('.') && w.len() <= 6)
+        || (w.len() <= 6
+            && w.split_once('-')
+                .is_some_and(|(a, _)| a.len() == 1 && is_capitalized(a)))
+}
+
+fn joiner(c: char) -> bool {
+    matches!(c, '.' | '’' | '\'' | '-' | '‑' | '&')
+}
+
+/// Appends the tokens of `text[from..to]` to `out` (cleared first).
+pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let Some(s) = text.get(from..to) else {
+        return;
+    };
+    let mut it = s.char_indices().peekable();
+    let mut newline = false;
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            newline |= c == '\n' || c == '\r';
+            continue;
+        }
+        let start = from + i;
+        if c.is_alphanumeric() {
+            let mut end = start + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    end = from + j + d.len_utf8();
+                    it.next();
+                } else if joiner(d) {
+                    // Keep the joiner only when a letter or digit follows,
+                    // and a dot only inside abbreviations, numbers and web
+                    // names (`U.S.`, `3.5`, `cnn.com`), not `said.Trump`.
+                    let after = s[j + d.len_utf8()..].chars().next();
+                    let glued = d == '.'
+                        && after.is_some_and(char::is_uppercase)
+                        && text[start..from + j]
+                            .rsplit(['.', '-'])
+                            .next()
+                            .is_some_and(|seg| seg.chars().count() > 2);
+                    if after.is_some_and(char::is_alphanumeric) && !glued {
+                        end = from + j + d.len_utf8();
+                        it.next();
+                    } else {
+                        if d == '.' && is_abbreviation(&text[start..end]) {
+                            end = from + j + 1;
+                            it.next();
+                        }
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                start,
+                end,
+                word: true,
+                newline_before: newline,
+            });
+        } else {
+            out.push(Tok {
+                start,
+                end: start + c.len_utf8(),
+                word: false,
+                newline_before: newline,
+            });
+        }
+        newline = false;
+    }
+}
+
+/// Whether the word starts with an upper-case letter.
+pub(crate) fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `w` without a possessive `’s` / `'s` / trailing `’`.
+pub(crate) fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .or_else(|| w.strip_suffix("’S"))
+        .unwrap_or(w)
+}
+
+/// Whether `w` is a possessive form.
+pub(crate) fn is_possessive(w: &str) -> bool {
+    strip_possessive(w).len() != w.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_abbreviations_and_names_whole() {
+        let t = "Mr. O’Malley, R-Pa., said U.S. G.K. Butterfield’s.";
+        let mut v = Vec::new();
+        tokenize(t, 0, t.len(), &mut v);
+        let w: Vec<&str> = v.iter().map(|k| &t[k.start..k.end]).collect();
+        assert_eq!(
+            w,
+            [
+                "Mr.",
+                "O’Malley",
+                ",",
+                "R-Pa.",
+                ",",
+                "said",
+                "U.S.",
+                "G.K.",
+                "Butterfield’s",
+                "."
+            ]
+        );
+    }
+}
