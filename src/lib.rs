@@ -239,3 +239,8 @@ pub(crate) fn round4(x: f64) -> f64 {
         0.0
     }
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
