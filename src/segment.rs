@@ -94,21 +94,25 @@ struct LangData {
 /// below together with the other ambiguous entries.
 const EN: LangData = LangData {
     titles: &[
-        "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "sen", "Rep", "reps", "sens", "Gov",
-        "govs", "Gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "cpl", "pvt", "brig",
-        "rev", "hon", "pres", "supt", "insp", "det", "fr", "mt", "st", "ste", "ft", "messrs",
-        "atty", "amb", "rep", "gov", "gen", "vs", "v", "cf", "viz", "approx", "ca", "esp",
+        "mr", "mrs", "Ms", "messrs", "mmes", "dr", "prof", "Sen", "Sens", "Rep", "Reps", "Gov",
+        "Govs", "Gen", "lt", "Col", "sgt", "capt", "cmdr", "adm", "maj", "cpl", "pvt", "brig",
+        "rev", "Hon", "Pres", "supt", "insp", "Det", "Fr", "mt", "st", "atty", "Amb", "vs", "v",
+        "cf", "viz", "approx", "ca",
     ],
     ambiguous: &[
         "jr", "sr", "co", "inc", "ltd", "corp", "llc", "plc", "bros", "dept", "univ", "assn",
-        "ave", "blvd", "rd", "hwy", "etc", "al", "eg", "ie", "misc", "est", "govt", "intl", "natl",
-        "mfg", "min", "max", "mins", "hr", "hrs", "yr", "yrs", "mo", "mos", "wk", "wks", "sec",
-        "secs", "oz", "lb", "lbs", "ft", "sq", "km", "kg", "mg", "ml", "mph", "jan", "feb", "mar",
-        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "Mon", "Tue", "Tues",
-        "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Ark", "ariz", "calif", "colo", "conn",
-        "del", "fla", "Ga", "ill", "ind", "kan", "Ky", "La", "mass", "md", "mich", "minn", "miss",
-        "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis",
-        "wyo", "ph", "phd", "op", "eds", "ed", "vol", "no",
+        "ave", "blvd", "rd", "hwy", "etc", "al", "eg", "ie", "esp", "misc", "est", "govt", "intl",
+        "natl", "mfg", "min", "max", "mins", "hr", "hrs", "yr", "yrs", "mos", "wk", "wks", "secs",
+        "oz", "lb", "lbs", "ft", "sq", "km", "kg", "mg", "ml", "mph", "op", "eds", "ed",
+        // Months; "May" needs no dot.
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        // Days. "Sun" is left out: "the Sun." is a newspaper more often than a day.
+        "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
+        // US states in the old newspaper style, only when capitalised ("Ore." but
+        // not "ore.").
+        "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
+        "Ky", "La", "Mass", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla",
+        "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
     ],
     numeric: &[
         "no", "nos", "nr", "n°", "nº", "p", "pp", "vol", "vols", "art", "arts", "fig", "figs",
@@ -224,6 +228,16 @@ const EN: LangData = LangData {
         "officials",
         "police",
         "people",
+        "former",
+        "authorities",
+        "critics",
+        "analysts",
+        "experts",
+        "researchers",
+        "investigators",
+        "lawyers",
+        "prosecutors",
+        "witnesses",
     ],
     ordinal_dot: false,
 };
@@ -1648,6 +1662,11 @@ impl<'a> Scan<'a> {
         if tok.contains(['@', '/']) && self.is_link() {
             return Word::Plain;
         }
+        // Only the part after any bracket or quote: "(CNN)U.S" reads as "U.S".
+        let tok = tok
+            .rsplit(|c: char| is_opener(c) || is_closer(c) || c == '/')
+            .next()
+            .unwrap_or(tok);
         let tok = tok.trim_start_matches(|c: char| !c.is_alphanumeric());
         self.classify(tok, Next::Other)
     }
@@ -1667,7 +1686,10 @@ impl<'a> Scan<'a> {
             }
         }
         let key = std::str::from_utf8(&buf[..n]).unwrap_or("");
-        let capital = tok.chars().next().is_some_and(char::is_uppercase);
+        // A capitalised entry wants a capitalised word, not an acronym in
+        // capitals ("SAT." is the test, not Saturday).
+        let capital = tok.chars().next().is_some_and(char::is_uppercase)
+            && (tok.chars().nth(1).is_none() || tok.chars().skip(1).any(char::is_lowercase));
         match self.sp.lookup(key) {
             Some((kind, upper)) if !upper || capital => return Word::Abbrev(kind),
             _ => {}
@@ -1856,6 +1878,30 @@ mod tests {
         assert_eq!(
             en("Polls close at 8 p.m. Tuesday in most states."),
             ["Polls close at 8 p.m. Tuesday in most states."]
+        );
+    }
+
+    #[test]
+    fn capitalised_entries_need_capitals() {
+        assert_eq!(
+            en("He lives in Portland, Ore. for now. The mine had rich ore. Gold was found."),
+            [
+                "He lives in Portland, Ore. for now.",
+                "The mine had rich ore.",
+                "Gold was found."
+            ]
+        );
+        assert_eq!(
+            en("She retook the SAT. Scores rose."),
+            ["She retook the SAT.", "Scores rose."]
+        );
+        assert_eq!(
+            en("(AP)U.S. Marshals arrived."),
+            ["(AP)U.S. Marshals arrived."]
+        );
+        assert_eq!(
+            en("A sales rep. He called twice."),
+            ["A sales rep.", "He called twice."]
         );
     }
 
