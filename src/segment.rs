@@ -1082,6 +1082,90 @@ fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‐')
 }
 
+/// The leading run of letters of `s`, lower-cased into `buf`; `None` when
+/// there is none or it does not fit (no word worth looking up is that long).
+fn lower_word<'b>(s: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in s.chars() {
+        if !c.is_alphabetic() {
+            break;
+        }
+        for lc in c.to_lowercase() {
+            if n + lc.len_utf8() > buf.len() {
+                return None;
+            }
+            n += lc.encode_utf8(&mut buf[n..]).len();
+        }
+    }
+    if n == 0 {
+        return None;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// Words that, right after a verb of saying, open a clause of reported
+/// speech ("she said the …", "he said that …").
+const REPORTED_CLAUSE_OPENERS: &[&str] = &[
+    "that", "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "this",
+    "these", "those", "many", "some", "most", "his", "her", "their", "its", "our", "no",
+];
+
+/// Verbs that attribute a quotation ("…?" she asked).
+fn speech_verbs(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::English => &[
+            "said",
+            "says",
+            "asked",
+            "asks",
+            "told",
+            "added",
+            "adds",
+            "wrote",
+            "writes",
+            "shouted",
+            "yelled",
+            "cried",
+            "exclaimed",
+            "replied",
+            "replies",
+            "wondered",
+            "explained",
+            "insisted",
+            "recalled",
+            "tweeted",
+            "posted",
+            "joked",
+            "laughed",
+            "screamed",
+            "demanded",
+            "continued",
+            "declared",
+            "noted",
+            "quipped",
+        ],
+        _ => &[],
+    }
+}
+
+/// The largest char boundary of `text` at or below `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `text` at or above `i`.
+fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// The char at byte `i` (which must be a boundary) and its length.
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     let c = text.get(i..)?.chars().next()?;
@@ -1367,7 +1451,7 @@ impl<'a> Scan<'a> {
     /// Whether the text before `i` ends in a word that cannot end a
     /// sentence (an article, preposition or conjunction).
     fn ends_in_function_word(&self, i: usize) -> bool {
-        let from = self.seg_start.max(i.saturating_sub(24));
+        let from = ceil_boundary(self.text, self.seg_start.max(i.saturating_sub(24)));
         let Some(head) = self.text.get(from..i) else {
             return false;
         };
@@ -1393,9 +1477,15 @@ impl<'a> Scan<'a> {
             if is_closer(c) {
                 i += l;
             } else if c == ' ' || c == '\u{A0}' || c == '\u{202F}' {
-                // French puts a (narrow) space before a closing guillemet.
+                // French puts a (narrow) space before a closing guillemet;
+                // nested quotes get spaced apart ("… 'Why?' " she said).
                 match char_at(self.text, i + l) {
                     Some(('»' | '›', l2)) => i += l + l2,
+                    Some(('"' | '”', l2))
+                        if char_at(self.text, i + l + l2).is_none_or(|(d, _)| is_space(d)) =>
+                    {
+                        i += l + l2
+                    }
                     _ => break,
                 }
             } else {
@@ -1454,21 +1544,9 @@ impl<'a> Scan<'a> {
 
     /// Whether the word at `k` commonly opens a sentence.
     fn is_starter(&self, k: usize) -> bool {
-        let rest = self.text.get(k..).unwrap_or("");
         let mut buf = [0u8; 32];
-        let mut n = 0;
-        for c in rest.chars() {
-            if !c.is_alphabetic() {
-                break;
-            }
-            for lc in c.to_lowercase() {
-                if n + lc.len_utf8() > buf.len() {
-                    return false;
-                }
-                n += lc.encode_utf8(&mut buf[n..]).len();
-            }
-        }
-        std::str::from_utf8(&buf[..n]).is_ok_and(|w| self.sp.rules.starters.contains(w))
+        lower_word(self.text.get(k..).unwrap_or(""), &mut buf)
+            .is_some_and(|w| self.sp.rules.starters.contains(w))
     }
 
     /// Whether a sentence starting at `next` may follow an ambiguous stop.
@@ -1498,12 +1576,69 @@ impl<'a> Scan<'a> {
             }
             j += l;
         }
+        let marks_end = j;
         let j = self.skip_closers(j);
-        let brk = matches!(
-            self.next(j),
-            Next::End | Next::LineEnd | Next::Upper(_) | Next::Digit
-        );
+        let next = self.next(j);
+        let brk = match next {
+            Next::End | Next::LineEnd | Next::Digit => true,
+            // `"Why now?" Ana Ruiz asked.`: the quote is part of a sentence
+            // that goes on with its attribution.
+            Next::Upper(k) => {
+                let quoted = self
+                    .text
+                    .get(marks_end..j)
+                    .is_some_and(|c| c.contains(['"', '”', '’', '\'', '»']));
+                !(quoted && self.attribution_follows(k))
+            }
+            _ => false,
+        };
         self.cut_if(brk, j)
+    }
+
+    /// Whether one of the (at most five) words from `k` on is a verb of
+    /// saying, as in `"…?" Ana Ruiz asked`.
+    fn attribution_follows(&self, k: usize) -> bool {
+        let verbs = speech_verbs(self.sp.lang);
+        if verbs.is_empty() {
+            return false;
+        }
+        // A bounded window keeps the look-ahead constant per mark.
+        let end = floor_boundary(self.text, k.saturating_add(64));
+        let mut rest = self.text.get(k..end).unwrap_or("");
+        for _ in 0..5 {
+            let mut buf = [0u8; 32];
+            let Some(word) = lower_word(rest, &mut buf) else {
+                return false;
+            };
+            if verbs.contains(&word) {
+                // "… Ruiz said the plan failed" is a new sentence of reported
+                // speech, not the quote's attribution.
+                let after = rest.trim_start_matches(char::is_alphabetic);
+                // "Told" and "asked" take an object ("told a court").
+                let clause = !matches!(word, "told" | "asked")
+                    && after.starts_with(' ')
+                    && lower_word(after.trim_start_matches(' '), &mut buf)
+                        .is_some_and(|w| REPORTED_CLAUSE_OPENERS.contains(&w));
+                return !clause;
+            }
+            // Step over the word and what separates it from the next one.
+            let skip = rest
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphabetic())
+                .map_or(rest.len(), |(n, _)| n);
+            rest = &rest[skip..];
+            let gap = rest
+                .char_indices()
+                .find(|&(_, c)| c.is_alphabetic())
+                .map_or(rest.len(), |(n, _)| n);
+            let between = &rest[..gap];
+            // Names may hold initials ("Al J. Moss"); other punctuation ends the search.
+            if between.len() > 3 || between.contains([',', ';', ':', '?', '!', '"', '“', '”']) {
+                return false;
+            }
+            rest = &rest[gap..];
+        }
+        false
     }
 
     fn hard_stop(&mut self, i: usize) -> usize {
@@ -1627,7 +1762,7 @@ impl<'a> Scan<'a> {
         let start = self.token_start.max(self.seg_start);
         let head = self
             .text
-            .get(start.max(i.saturating_sub(48))..i)
+            .get(ceil_boundary(self.text, start.max(i.saturating_sub(48)))..i)
             .unwrap_or("");
         let part = head.rsplit('.').next().unwrap_or("");
         let alnum = part.chars().filter(|c| c.is_alphanumeric()).count();
@@ -2041,6 +2176,41 @@ mod tests {
             ["He cited a paper (published in 2001.) on soil."]
         );
         assert_eq!(en("That is Smith Jr.'s car."), ["That is Smith Jr.'s car."]);
+    }
+
+    #[test]
+    fn quoted_question_with_attribution() {
+        assert_eq!(
+            en("\"Why now?\" Ana Ruiz asked. Nobody knew."),
+            ["\"Why now?\" Ana Ruiz asked.", "Nobody knew."]
+        );
+        assert_eq!(
+            en("“Stop!” Police Chief Al Moss shouted at them."),
+            ["“Stop!” Police Chief Al Moss shouted at them."]
+        );
+        assert_eq!(
+            en("\"Why now?\" The answer came later, officials said."),
+            ["\"Why now?\"", "The answer came later, officials said."]
+        );
+        assert_eq!(
+            en("Why now? Ana asked again."),
+            ["Why now?", "Ana asked again."]
+        );
+        assert_eq!(
+            en("\"Is it safe?\" Officials said the bridge would reopen."),
+            ["\"Is it safe?\"", "Officials said the bridge would reopen."]
+        );
+        assert_eq!(
+            en("\"Is it safe?\" Ana Ruiz said of the bridge."),
+            ["\"Is it safe?\" Ana Ruiz said of the bridge."]
+        );
+        assert_eq!(
+            en("\"She asked me, 'Why not?' \" Kim told a packed court. It fell silent."),
+            [
+                "\"She asked me, 'Why not?' \" Kim told a packed court.",
+                "It fell silent."
+            ]
+        );
     }
 
     #[test]
