@@ -10,14 +10,16 @@
 //!
 //! * `?`, `!` (also doubled, `?!`, Arabic `؟`) end a sentence when white space
 //!   and an upper-case letter, digit or opening mark follow; closing quotes
-//!   and brackets right after the mark belong to the sentence.
+//!   and brackets right after the mark belong to the sentence. A quoted
+//!   question followed by its attribution (`"Why?" Ana Ruiz asked.`) stays
+//!   one sentence.
 //! * `。`, `！`, `？`, `।`, `॥`, `։`, `።` always end a sentence.
 //! * A full stop ends a sentence unless the word before it is an
-//!   abbreviation. Abbreviations are data (see [`LangData`]): *titles* such as
-//!   "Dr." never end a sentence; *ambiguous* ones such as "Inc.", "U.S." or an
-//!   initial end it only before a word that typically opens a sentence ("The",
-//!   "He", "How"); *numeric* ones such as "No." are abbreviations only before
-//!   a number. In languages that write ordinals with a dot ("am 3. Oktober")
+//!   abbreviation. Abbreviations are data (the `LangData` tables below, one
+//!   per language): *titles* such as "Dr." never end a sentence;
+//!   *ambiguous* ones such as "Inc.", "U.S." or an initial end it only before
+//!   a word that typically opens a sentence ("The", "He", "How"); *numeric*
+//!   ones such as "No." are abbreviations only before a number. In languages that write ordinals with a dot ("am 3. Oktober")
 //!   a small number before a dot is treated like an ambiguous abbreviation.
 //! * Ellipses: `...` ends a sentence before a capital; the spaced `. . .`
 //!   never does; a four-dot spaced ellipsis does.
@@ -30,7 +32,9 @@
 //!   break does too, unless the sentence is still running: the line ends in a
 //!   dash or hyphen, or the next line starts in lower case while the current
 //!   sentence reads like prose (it began with a capital or digit and already
-//!   has three or more words). A joined line break stays inside the span.
+//!   has three or more words), or the line ends in a word such as "the" or
+//!   "of". A joined line break stays inside the span; an abbreviation at the
+//!   end of a line leaves the decision to this rule ("the U.S.\nand …").
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
