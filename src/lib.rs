@@ -4,7 +4,7 @@
 //! The pipeline runs one way, one module per stage:
 //! text → [`segment`] (sentences) → [`terms`] (stemmed content words) →
 //! [`score`] (ranked sentences) and [`quotes`] (attributed quotations) →
-//! [`format`] (text, Markdown, JSON). [`corpus`] runs it over many documents.
+//! [`format`](mod@format) (text, Markdown, JSON). [`corpus`] runs it over many documents.
 //!
 //! Every sentence and quote returned borrows the input: its `text` is exactly
 //! `input[start..end]`, with byte offsets.

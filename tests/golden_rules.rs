@@ -20,12 +20,12 @@ fn golden_rules_english() {
         println!("golden rules: {} not found, skipped", data.display());
         return;
     };
-    let gate = root.join("gates/golden_rules_min");
+    let gate = root.join("tests/gates/golden_rules_min");
     let min: usize = std::fs::read_to_string(&gate)
-        .expect("gates/golden_rules_min is missing")
+        .expect("tests/gates/golden_rules_min is missing")
         .trim()
         .parse()
-        .expect("gates/golden_rules_min must hold one integer");
+        .expect("tests/gates/golden_rules_min must hold one integer");
 
     let splitter = Splitter::new(Lang::English);
     let (mut passed, mut total) = (0, 0);
