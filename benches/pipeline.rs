@@ -7,6 +7,8 @@ use std::fs;
 use std::hint::black_box;
 use std::path::Path;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsgist::corpus::{self, Document, RunOptions};
 use newsgist::terms::Analyzer;
@@ -87,6 +89,14 @@ fn whole(c: &mut Criterion) {
     let summarizer = Summarizer::new(Options::default().quotes(QuoteLimit::All));
     let mut group = c.benchmark_group("pipeline");
     group.throughput(Throughput::Bytes(bytes as u64));
+    // The floor: merely finding the words, which any summarizer must do.
+    group.bench_function("floor_unicode_words", |b| {
+        b.iter(|| {
+            for t in &texts {
+                black_box(black_box(t).unicode_words().count());
+            }
+        })
+    });
     group.bench_function("summarize", |b| {
         b.iter(|| {
             for t in &texts {
