@@ -195,7 +195,10 @@ impl Summarizer {
     /// other text, however odd, gets a summary.
     pub fn summarize<'a>(&self, text: &'a str) -> Result<Summary<'a>, Error> {
         self.options.validate()?;
-        if text.trim().is_empty() {
+        if text
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .is_empty()
+        {
             return Err(Error::EmptyText);
         }
         let lang = self

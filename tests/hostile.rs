@@ -1,0 +1,264 @@
+//! Hostile inputs: each gets a clear one-line error or a correct result, never
+//! a panic or a hang.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use newsgist::{Options, QuoteLimit, Summarizer, segment};
+use serde_json::Value;
+
+fn newsgist() -> Command {
+    Command::cargo_bin("newsgist").expect("the newsgist binary")
+}
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir =
+            std::env::temp_dir().join(format!("newsgist-hostile-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Summarizes with every quote and checks that all spans are verbatim slices.
+fn summarize_checked(text: &str) -> Option<usize> {
+    let summary = Summarizer::new(Options::default().quotes(QuoteLimit::All))
+        .summarize(text)
+        .ok()?;
+    for s in &summary.sentences {
+        assert_eq!(text.get(s.start..s.end), Some(s.text));
+    }
+    for q in &summary.quotes {
+        assert_eq!(text.get(q.start..q.end), Some(q.text));
+    }
+    Some(summary.sentences.len())
+}
+
+#[test]
+fn empty_and_blank_texts_are_errors() {
+    for text in ["", " ", "\n\n\t ", "\u{feff}", "\r\n\r\n"] {
+        let err = Summarizer::default().summarize(text);
+        assert!(
+            matches!(err, Err(newsgist::Error::EmptyText)),
+            "{text:?} gave {err:?}"
+        );
+    }
+    newsgist()
+        .arg("-")
+        .write_stdin("   \n")
+        .assert()
+        .code(1)
+        .stderr("newsgist: the document has no text\n");
+}
+
+#[test]
+fn nul_bytes_bom_crlf_rtl_and_emoji_are_summarized() {
+    let texts = [
+        "First\0sentence here. Second \0 one.",
+        "\u{feff}The council met on Monday. It voted to close the bridge.",
+        "The council met.\r\nIt voted to close the bridge.\r\n\r\nTraffic moved.",
+        "\u{5d4}\u{5de}\u{5de}\u{5e9}\u{5dc}\u{5d4} \u{5d4}\u{5d7}\u{5dc}\u{5d9}\u{5d8}\u{5d4}. \u{202b}text\u{202c} \u{1f600}\u{1f469}\u{200d}\u{1f52c}.",
+        "\u{1f600}\u{1f600}\u{1f600}",
+    ];
+    for text in texts {
+        assert!(summarize_checked(text).is_some_and(|n| n > 0), "{text:?}");
+    }
+}
+
+#[test]
+fn crlf_paragraphs_split_like_lf() {
+    let crlf = "Officials met on Monday.\r\n\r\nThe vote was close.";
+    let sentences = segment::split(crlf);
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text(crlf)).collect();
+    assert_eq!(texts, ["Officials met on Monday.", "The vote was close."]);
+}
+
+#[test]
+fn long_line_without_punctuation() {
+    let text = "word ".repeat(400_000); // 2 MB, one line, no full stop
+    assert!(summarize_checked(&text).is_some());
+}
+
+#[test]
+fn many_one_letter_sentences() {
+    let text = "a. ".repeat(100_000);
+    assert!(summarize_checked(&text).is_some());
+    let text = "A. ".repeat(100_000);
+    assert!(summarize_checked(&text).is_some());
+}
+
+#[test]
+fn unbalanced_quote_marks() {
+    for mark in [
+        "\"", "\u{201c}", "\u{201d}", "\u{ab}", "\u{2018}", "\u{201e}",
+    ] {
+        let text = format!(
+            "{}The end came, he said.",
+            format!("{mark}word ").repeat(20_000)
+        );
+        assert!(summarize_checked(&text).is_some(), "{mark}");
+    }
+    let text = "\u{201c}Open quote that never closes, said Ana Ruiz. ".repeat(2_000);
+    assert!(summarize_checked(&text).is_some());
+}
+
+#[test]
+fn invalid_utf8_file_is_a_clear_error() {
+    let dir = TempDir::new("utf8");
+    let path = dir.path().join("latin1.txt");
+    fs::write(&path, b"Caf\xe9 prices rose.").unwrap();
+    newsgist()
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr("newsgist: the text is not valid UTF-8 (first bad byte at offset 3)\n");
+}
+
+#[test]
+fn directory_and_missing_file_are_clear_errors() {
+    let dir = TempDir::new("dir");
+    let out = newsgist()
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let msg = String::from_utf8(out).unwrap();
+    assert!(
+        msg.starts_with("newsgist: ") && msg.lines().count() == 1,
+        "{msg}"
+    );
+    assert!(msg.to_lowercase().contains("directory"), "{msg}");
+    let out = newsgist()
+        .arg(dir.path().join("nope.txt"))
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let msg = String::from_utf8(out).unwrap();
+    assert!(
+        msg.contains("nope.txt") && msg.lines().count() == 1,
+        "{msg}"
+    );
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    newsgist().args(["--bogus", "x.txt"]).assert().code(2);
+    newsgist()
+        .args(["bulk", "--bogus", "x.jsonl"])
+        .assert()
+        .code(2);
+    newsgist()
+        .args(["--lang", "xx", "-"])
+        .write_stdin("Hi there.")
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn bulk_folder_with_link_loop_and_binary_files() {
+    let dir = TempDir::new("loop");
+    let sub = dir.path().join("a");
+    fs::create_dir_all(&sub).unwrap();
+    fs::write(
+        sub.join("one.txt"),
+        "The river rose overnight. Roads closed.",
+    )
+    .unwrap();
+    fs::write(sub.join("bin.txt"), [0u8, 159, 146, 150, 255, 0, 1]).unwrap();
+    fs::write(sub.join("image.png"), [137u8, 80, 78, 71]).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path(), sub.join("loop")).unwrap();
+    let assert = newsgist().arg("bulk").arg(dir.path()).assert().code(1);
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let records: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2, "{out}");
+    assert!(records[0]["id"].as_str().unwrap().ends_with("bin.txt"));
+    assert!(records[0]["error"].as_str().unwrap().contains("UTF-8"));
+    assert!(records[1]["summary"].is_array());
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("1 of 2"), "{err}");
+}
+
+#[test]
+fn bulk_bad_records_keep_their_place() {
+    let big = "The committee met again. ".repeat(40_000); // a 1 MB record
+    let input = format!(
+        "{{\"id\":\"a\",\"text\":\"One story here.\"}}\nnot json\n{{\"id\":\"c\"}}\n{{\"id\":\"d\",\"text\":42}}\n{{\"id\":\"e\",\"text\":\"{big}\"}}\n{{\"id\":\"f\",\"text\":\"Last one.\"}}\n"
+    );
+    let assert = newsgist()
+        .args(["bulk", "--threads", "2", "-"])
+        .write_stdin(input)
+        .assert()
+        .code(1);
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let records: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<String> = records.iter().map(|r| r["id"].to_string()).collect();
+    assert_eq!(ids, ["\"a\"", "2", "\"c\"", "\"d\"", "\"e\"", "\"f\""]);
+    let failed: Vec<bool> = records.iter().map(|r| r.get("error").is_some()).collect();
+    assert_eq!(failed, [false, true, true, true, false, false]);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        err,
+        "newsgist: 3 of 6 documents failed (see their \"error\" records)\n"
+    );
+}
+
+#[test]
+fn closed_stdout_ends_quietly() {
+    // `head -1` closes the pipe early; emulate with a reader that stops.
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command as Std, Stdio};
+    let bin = assert_cmd::cargo::cargo_bin("newsgist");
+    let mut child = Std::new(bin)
+        .args(["bulk", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        for i in 0..20_000 {
+            let line = format!(
+                "{{\"id\":{i},\"text\":\"Rain fell on the town today. Roads flooded.\"}}\n"
+            );
+            if stdin.write_all(line.as_bytes()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("{\"id\":0,"), "{first}");
+    // Dropping the reader closes the pipe.
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
