@@ -103,39 +103,84 @@ impl Analyzer {
             stems: Vec::new(),
         };
         let mut lower = String::new();
-        for sentence in sentences {
-            let first = doc.tokens.len();
-            let mut words = 0;
-            for (offset, word) in sentence.text(text).unicode_word_indices() {
-                words += 1;
-                let term = *surface.entry(word).or_insert_with(|| {
-                    lower.clear();
-                    lower.extend(word.chars().flat_map(char::to_lowercase));
-                    let is_content = lower.chars().any(char::is_alphanumeric)
-                        && !lang.is_stop_word(&lower)
-                        && !lang.is_stop_word(lower.trim_end_matches("'s"));
-                    if !is_content {
-                        return None;
-                    }
-                    let stem = self.stemmer.stem(&lower);
-                    let next = stem_ids.len() as u32;
-                    let id = *stem_ids.entry(stem.to_string()).or_insert(next);
-                    if id == next {
-                        doc.stems.push(stem.into_owned());
-                    }
-                    Some(id)
-                });
-                if let Some(term) = term {
-                    doc.tokens.push(Token {
-                        start: sentence.start + offset,
-                        term,
+        STEM_CACHE.with_borrow_mut(|cache| {
+            cache.prepare(lang);
+            for sentence in sentences {
+                let first = doc.tokens.len();
+                let mut words = 0;
+                for (offset, word) in sentence.text(text).unicode_word_indices() {
+                    words += 1;
+                    let term = *surface.entry(word).or_insert_with(|| {
+                        lower.clear();
+                        lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
+                            // Curly and straight apostrophes stem alike.
+                            if c == '\u{2019}' { '\'' } else { c }
+                        }));
+                        let stem = cache.stem(&lower, lang, &self.stemmer)?;
+                        let next = stem_ids.len() as u32;
+                        let id = match stem_ids.get(stem) {
+                            Some(&id) => id,
+                            None => {
+                                stem_ids.insert(stem.to_string(), next);
+                                doc.stems.push(stem.to_string());
+                                next
+                            }
+                        };
+                        Some(id)
                     });
+                    if let Some(term) = term {
+                        doc.tokens.push(Token {
+                            start: sentence.start + offset,
+                            term,
+                        });
+                    }
                 }
+                doc.sentence_tokens.push(first..doc.tokens.len());
+                doc.sentence_words.push(words);
             }
-            doc.sentence_tokens.push(first..doc.tokens.len());
-            doc.sentence_words.push(words);
-        }
+        });
         doc
+    }
+}
+
+/// Stems of the words seen lately on this thread. News reuses its vocabulary
+/// from one article to the next, so most words are stemmed once per thread
+/// rather than once per document.
+struct StemCache {
+    lang: Option<Lang>,
+    /// Lower-cased word -> its stem, or `None` for a stop word.
+    stems: HashMap<Box<str>, Option<Box<str>>, RandomState>,
+}
+
+/// Words a thread remembers before starting afresh, which bounds its memory
+/// (a few megabytes) however large the corpus.
+const STEM_CACHE_WORDS: usize = 100_000;
+
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
+        lang: None,
+        stems: HashMap::default(),
+    });
+}
+
+impl StemCache {
+    fn prepare(&mut self, lang: Lang) {
+        if self.lang != Some(lang) || self.stems.len() > STEM_CACHE_WORDS {
+            self.stems.clear();
+            self.lang = Some(lang);
+        }
+    }
+
+    /// The stem of `lower`, or `None` when it is not a content word.
+    fn stem(&mut self, lower: &str, lang: Lang, stemmer: &Stemmer) -> Option<&str> {
+        if !self.stems.contains_key(lower) {
+            let is_content = lower.chars().any(char::is_alphanumeric)
+                && !lang.is_stop_word(lower)
+                && !lang.is_stop_word(lower.trim_end_matches("'s"));
+            let stem = is_content.then(|| Box::from(stemmer.stem(lower).as_ref()));
+            self.stems.insert(Box::from(lower), stem);
+        }
+        self.stems.get(lower).and_then(|s| s.as_deref())
     }
 }
 
