@@ -188,9 +188,15 @@ const CUES: &[&str] = &[
     "sagte",
     "sagt",
     "erklärte",
+    "erklärten",
+    "erklärt",
     "betonte",
+    "betonten",
     "meinte",
     "sagten",
+    "warnte",
+    "ergänzte",
+    "kritisierte",
     "dijo",
     "afirmó",
     "declaró",
@@ -208,6 +214,47 @@ const CUES: &[&str] = &[
     "affirmé",
     "expliqué",
     "souligné",
+    // French: past participles after `a`/`a-t-il`, and the present tense
+    // of inverted cues (`dit-elle`, `ajoute-t-il`).
+    "dit",
+    "ajouté",
+    "confié",
+    "précisé",
+    "indiqué",
+    "rappelé",
+    "estimé",
+    "assuré",
+    "lancé",
+    "répondu",
+    "reconnu",
+    "raconté",
+    "insisté",
+    "martelé",
+    "prévenu",
+    "poursuivi",
+    "conclu",
+    "averti",
+    "dénoncé",
+    "regretté",
+    "annoncé",
+    "commenté",
+    "témoigné",
+    "ajoute",
+    "explique",
+    "poursuit",
+    "souligne",
+    "affirme",
+    "déclare",
+    "précise",
+    "estime",
+    "confie",
+    "assure",
+    "répond",
+    "raconte",
+    "insiste",
+    "conclut",
+    "indique",
+    "rappelle",
     "sagde",
     "sade",
     "сказал",
@@ -235,11 +282,22 @@ const ACCORDING: &[&str] = &["selon", "según", "secondo", "segundo", "volgens",
 
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "i", "it", "He", "She", "They", "We", "I", "It",
+    // German and French subject pronouns (`sagte sie`, `a-t-il dit`).
+    "er", "Er", "sie", "Sie", "il", "Il", "elle", "Elle", "ils", "Ils", "elles", "Elles",
 ];
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "another", "one", "our", "The", "A", "An",
     "His", "Her", "Their", "Its", "Another", "One", "Our", "this", "This", "that", "some", "Some",
+    // French and German articles (capitalised `La`/`Le` stay out: `Le Pen`).
+    "la", "le", "les", "un", "une", "der", "die", "das", "den", "dem", "ein", "eine", "Der", "Die",
+    "Das",
+];
+
+/// Auxiliaries between a subject and a past participle cue, in languages
+/// whose participle carries the meaning (`a déclaré`, `a-t-il dit`).
+const AUXILIARIES: &[&str] = &[
+    "a", "ont", "avait", "avaient", "hat", "haben", "hatte", "hatten",
 ];
 
 /// Words between a subject and its verb (`he also said`, `Smith later told`).
@@ -301,6 +359,9 @@ const FUNCTION: &[&str] = &[
 const NP_STOP: &[&str] = &[
     "who", "which", "that", "whose", "where", "when", "while", "and", "but", "in", "on", "at",
     "during", "after", "before", "because", "as", "told", "said",
+    // German and French prepositions: `Katrin Albers nach der Abstimmung`.
+    "nach", "vor", "bei", "mit", "im", "am", "zum", "zur", "für", "auf", "über", "lors", "après",
+    "avant", "pendant", "devant", "dans", "à", "au", "aux", "sur", "pour", "en",
 ];
 
 const LEADING: &[&str] = &[
@@ -348,7 +409,56 @@ fn is_sentence_word(w: &str) -> bool {
             w,
             "Hours" | "Days" | "Minutes" | "Weeks" | "Months" | "Years" | "Each" | "Every" | "Two"
         )
+        || is_calendar_word(w)
         || (w.ends_with("ing") && w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Month and weekday names (English, German, French): dates, never
+/// speakers. `May`, `March` and `August` are left out: they are also names.
+pub(crate) fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "January"
+            | "February"
+            | "April"
+            | "June"
+            | "July"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "Januar"
+            | "Februar"
+            | "März"
+            | "Juni"
+            | "Juli"
+            | "Oktober"
+            | "Dezember"
+            | "Montag"
+            | "Dienstag"
+            | "Mittwoch"
+            | "Donnerstag"
+            | "Freitag"
+            | "Samstag"
+            | "Sonntag"
+            | "Janvier"
+            | "Février"
+            | "Avril"
+            | "Juin"
+            | "Juillet"
+            | "Août"
+            | "Septembre"
+            | "Octobre"
+            | "Novembre"
+            | "Décembre"
+    )
 }
 
 /// A found attribution: the span naming the speaker and the cue.
@@ -369,8 +479,10 @@ pub(crate) enum MentionKind {
 /// Classifies a mention's text.
 pub(crate) fn mention_kind(m: &str) -> MentionKind {
     match m {
-        "he" | "He" => MentionKind::Pronoun(Some(Gender::Male)),
-        "she" | "She" => MentionKind::Pronoun(Some(Gender::Female)),
+        "he" | "He" | "er" | "Er" | "il" | "Il" => MentionKind::Pronoun(Some(Gender::Male)),
+        "she" | "She" | "sie" | "Sie" | "elle" | "Elle" => {
+            MentionKind::Pronoun(Some(Gender::Female))
+        }
         _ if PRONOUNS.contains(&m) => MentionKind::Pronoun(None),
         _ => {
             let first = m.split_whitespace().next().unwrap_or("");
@@ -411,6 +523,11 @@ impl Window<'_> {
         }
         if ACCORDING.iter().any(|a| w.eq_ignore_ascii_case(a)) {
             return Some(i);
+        }
+        // `„…“, hieß es darin`: impersonal, the source is named before.
+        if matches!(w, "hieß" | "heißt") && self.w(i + 1) == "es" {
+            let more = matches!(self.w(i + 2), "darin" | "dort" | "weiter");
+            return Some(i + 1 + usize::from(more));
         }
         // `Said Comey, “…”`: a capitalised cue opening the clause.
         let mut lower = [0u8; 16];
@@ -592,7 +709,10 @@ impl Window<'_> {
         let mut skipped = 0;
         while j > clause && skipped < 3 {
             let w = self.w(j - 1);
-            if ADVERBS.contains(&w) || (w.ends_with("ly") && w.len() > 4 && !is_capitalized(w)) {
+            if ADVERBS.contains(&w)
+                || AUXILIARIES.contains(&w)
+                || (w.ends_with("ly") && w.len() > 4 && !is_capitalized(w))
+            {
                 j -= 1;
                 skipped += 1;
             } else {
@@ -965,6 +1085,187 @@ pub(crate) fn before_quote(
             mention: Some(win.span(a, b)),
             cue: None,
         });
+    }
+    None
+}
+
+/// Common nouns for organisations that a definite description (`the
+/// agency`, `la municipalité`) uses for one named earlier.
+const ORG_NOUNS: &[&str] = &[
+    "agency",
+    "ministry",
+    "authority",
+    "company",
+    "department",
+    "council",
+    "office",
+    "police",
+    "coastguard",
+    "court",
+    "firm",
+    "government",
+    "commission",
+    "committee",
+    "board",
+    "bank",
+    "union",
+    "operator",
+    "regulator",
+    "airline",
+    "municipality",
+    "administration",
+    "foundation",
+    "association",
+    "institute",
+    "hospital",
+    "university",
+    "ministère",
+    "mairie",
+    "municipalité",
+    "régie",
+    "préfecture",
+    "direction",
+    "société",
+    "entreprise",
+    "syndicat",
+    "behörde",
+    "ministerium",
+    "stadtwerke",
+    "verwaltung",
+    "polizei",
+    "unternehmen",
+];
+
+/// Nouns for a written statement, whose source is whoever issued it.
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "release",
+    "communiqué",
+    "mitteilung",
+    "pressemitteilung",
+    "erklärung",
+];
+
+/// Case-insensitive equality, Unicode-aware, without allocating.
+fn eq_fold(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// What a description such as `the agency` or `the statement` stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stands<'t> {
+    /// An organisation; the noun (`agency`) may occur in its name.
+    Org(&'t str),
+    /// A document; its source is the speaker.
+    Statement,
+}
+
+/// Classifies a two-word definite description (`the ministry`, `la
+/// municipalité`, `die Behörde`); anything else is kept as written.
+pub(crate) fn description_stands_for(m: &str) -> Option<Stands<'_>> {
+    let mut words = m.split_whitespace();
+    let (det, noun) = (words.next()?, words.next()?);
+    if words.next().is_some()
+        || !matches!(
+            det,
+            "the" | "The" | "la" | "La" | "le" | "Le" | "die" | "Die" | "das" | "Das"
+        )
+    {
+        return None;
+    }
+    let is = |list: &[&str]| list.iter().any(|x| eq_fold(x, noun));
+    if is(STATEMENT_NOUNS) {
+        Some(Stands::Statement)
+    } else if is(ORG_NOUNS) {
+        Some(Stands::Org(noun))
+    } else {
+        None
+    }
+}
+
+/// The most recent capitalised name before `pos` (not before `floor`) with
+/// `noun` among its words (`the ministry` → `The Ministry of Finance`).
+pub(crate) fn org_named(
+    text: &str,
+    floor: usize,
+    pos: usize,
+    noun: &str,
+    buf: &mut Vec<Tok>,
+) -> Option<(usize, usize)> {
+    tokenize(text, char_ceil(text, floor), char_floor(text, pos), buf);
+    let win = Window { text, toks: buf };
+    let i = (0..buf.len()).rev().find(|&i| {
+        let w = win.w(i);
+        is_capitalized(w) && eq_fold(w, noun)
+    })?;
+    let cap = |k: usize| win.is_word(k) && is_capitalized(win.w(k));
+    let mut s = i;
+    while s > 0 && cap(s - 1) && !is_sentence_end(win.w(s - 1)) {
+        s -= 1;
+    }
+    let mut e = i + 1;
+    loop {
+        if cap(e) {
+            e += 1;
+        } else if matches!(win.w(e), "of" | "for" | "de" | "du" | "des" | "für") && cap(e + 1) {
+            e += 2;
+        } else {
+            break;
+        }
+    }
+    if s > 0 && win.w(s - 1).eq_ignore_ascii_case("the") {
+        s -= 1;
+    }
+    // A lone capitalised word (`Ministry officials`) names nothing.
+    (e - s >= 2).then(|| win.span(s, e))
+}
+
+/// Who issued the most recent statement mentioned before `pos` (not before
+/// `floor`): the subject of `X said in a statement`, `X erklärten in einer
+/// Mitteilung`, `X a indiqué dans un communiqué`.
+pub(crate) fn statement_source(
+    text: &str,
+    floor: usize,
+    pos: usize,
+    buf: &mut Vec<Tok>,
+) -> Option<(usize, usize)> {
+    tokenize(text, char_ceil(text, floor), char_floor(text, pos), buf);
+    let win = Window { text, toks: buf };
+    let mut i = buf.len();
+    while i > 2 {
+        i -= 1;
+        let w = win.w(i);
+        if !STATEMENT_NOUNS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        if !matches!(win.w(i - 2), "in" | "dans" | "via")
+            || !matches!(
+                win.w(i - 1),
+                "a" | "an" | "its" | "their" | "einer" | "seiner" | "ihrer" | "un" | "son" | "leur"
+            )
+        {
+            continue;
+        }
+        let clause = (0..i)
+            .rev()
+            .find(|&k| is_sentence_end(win.w(k)) || win.w(k) == ";" || is_open_mark(win.w(k)))
+            .map_or(0, |k| k + 1);
+        // The cue right before `in a statement` (`said`, `a indiqué`).
+        let v = (clause..i - 2)
+            .rev()
+            .take(3)
+            .find(|&k| win.cue_at(k).is_some());
+        let np = match v {
+            Some(v) if v > clause => win.np_before(v, clause),
+            _ => win.clause_subject(clause, i - 2),
+        };
+        if let Some((a, b)) = np
+            && !PRONOUNS.contains(&win.w(a))
+        {
+            return Some(win.span(a, b));
+        }
     }
     None
 }
