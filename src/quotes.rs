@@ -135,6 +135,16 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         let sentence_done = quoted.trim_end().ends_with('.') && !follows_lowercase(text, raw.after);
         let mut post = if raw.closed && !sentence_done {
             attrib::after_quote(text, raw.after, continues, &mut buf)
+        } else if raw.closed {
+            // `“We won.” Li said.`: a bare attribution sentence after a
+            // quote that closed its own sentence still belongs to it.
+            attrib::after_quote(text, raw.after, false, &mut buf).filter(|f| {
+                let (Some((_, ce)), Some((_, me))) = (f.cue, f.mention) else {
+                    return false;
+                };
+                text.get(ce.max(me)..)
+                    .is_some_and(|t| t.trim_start_matches([' ', '\t']).starts_with(['.', ',']))
+            })
         } else {
             None
         };
@@ -462,8 +472,35 @@ fn resolve<'a>(
             }
             who
         }
-        MentionKind::Name => names.resolve(a, b).or(Some(m)),
+        MentionKind::Name => {
+            // `Ana Li of the port union`: the name is the capitalised head.
+            let head = name_head(m);
+            names.resolve(a, (a + head.len()).min(b)).or(Some(head))
+        }
         MentionKind::Description => resolve_description(names, text, m, a, buf).or(Some(m)),
+    }
+}
+
+/// The leading name of a mention, before a lower-case `of`/`who` tail.
+fn name_head(m: &str) -> &str {
+    let mut end = 0;
+    for (i, w) in m
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - m.as_ptr() as usize, w))
+    {
+        let connector = matches!(
+            w,
+            "de" | "van" | "von" | "bin" | "al" | "da" | "di" | "del" | "la" | "le" | "du"
+        );
+        if w.chars().next().is_some_and(char::is_lowercase) && !connector {
+            break;
+        }
+        end = i + w.len();
+    }
+    if end == 0 {
+        m
+    } else {
+        m[..end].trim_end_matches(',')
     }
 }
 
@@ -858,6 +895,59 @@ mod tests {
         // Without the second verb it stays a fragment.
         let t = "Mayor Ida Sorn said “we will check the figures” every month.";
         assert_eq!(one(t).kind, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn speaker_after_cue_keeps_its_of_phrase_or_relative_clause() {
+        let t = "“Rates will fall,” said Ada Quist of the Harlow credit union.";
+        let q = one(t);
+        assert_eq!(
+            q.speaker_mention.map(|m| m.text),
+            Some("Ada Quist of the Harlow credit union")
+        );
+        assert_eq!(q.speaker, Some("Ada Quist"));
+        let t = "“Rates will fall,” said a trader who asked not to be named.";
+        assert_eq!(
+            one(t).speaker_mention.map(|m| m.text),
+            Some("a trader who asked not to be named")
+        );
+        // A comma ends the speaker; time phrases are not taken in.
+        let t = "“Rates will fall,” said Ada Quist, a trader.";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Ada Quist"));
+    }
+
+    #[test]
+    fn noun_before_a_cue_is_not_the_cue() {
+        let t = "“Costs rose,” the audit report said.";
+        let q = one(t);
+        assert_eq!(q.speaker_mention.map(|m| m.text), Some("the audit report"));
+        assert_eq!(q.cue, Some("said"));
+    }
+
+    #[test]
+    fn years_and_weekdays_before_a_cue_are_skipped() {
+        let t = "“We will vote,” Ana Ruiz later Thursday told reporters.";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Ana Ruiz"));
+        let t = "These were the tests for a nominee in 2016:\n\n“Is the nominee honest?”";
+        assert_ne!(one(t).speaker, Some("2016"));
+    }
+
+    #[test]
+    fn colon_intro_takes_the_main_clause_subject() {
+        let t = "When the dam failed, Governor Ed Marr issued this statement: “We grieve.”";
+        assert_eq!(one(t).speaker, Some("Ed Marr"));
+        let t = "Ed Marr, the governor, sent a short message to Ana Ruiz: “We grieve.”";
+        assert_eq!(one(t).speaker, Some("Ed Marr"));
+    }
+
+    #[test]
+    fn bare_attribution_after_a_closed_quote() {
+        let t = "Ana Ruiz spoke first. Ed Marr spoke next.\n\n“We are done.” Ana Ruiz said.";
+        let q = one(t);
+        assert_eq!(q.speaker_mention.map(|m| m.text), Some("Ana Ruiz"));
+        // A new sentence about something else is not an attribution.
+        let t = "“We are done.” Ana Ruiz said the talks would resume.";
+        assert_eq!(one(t).cue, None);
     }
 
     #[test]

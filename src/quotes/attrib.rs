@@ -461,6 +461,11 @@ pub(crate) fn is_calendar_word(w: &str) -> bool {
     )
 }
 
+/// A four-digit year (`2016`): never a speaker.
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A found attribution: the span naming the speaker and the cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Found {
@@ -711,6 +716,9 @@ impl Window<'_> {
             let w = self.w(j - 1);
             if ADVERBS.contains(&w)
                 || AUXILIARIES.contains(&w)
+                || is_calendar_word(w)
+                || is_year(w)
+                || matches!(w, "today" | "yesterday" | "tonight")
                 || (w.ends_with("ly") && w.len() > 4 && !is_capitalized(w))
             {
                 j -= 1;
@@ -856,8 +864,41 @@ impl Window<'_> {
         {
             k += 1;
         }
-        self.np_at(k, end)
+        let (a, e) = self.np_at(k, end)?;
+        Some((a, self.postmodifier(a, e, end)))
     }
+
+    /// Where a speaker named after the cue really ends: its `of`/`from`
+    /// phrase or relative clause runs to the next comma or the sentence end
+    /// (`said Ana Li of the port union`, `said a delegate who backs Li`).
+    /// Returns `e` when nothing follows or the tail runs too long.
+    fn postmodifier(&self, a: usize, e: usize, end: usize) -> usize {
+        let w = self.w(e);
+        let participle = !is_capitalized(w)
+            && w.len() > 4
+            && (w.ends_with("ed") || w.ends_with("ing"))
+            && self.cue_at(e).is_none();
+        if e >= end
+            || !self.is_word(e)
+            || is_pronoun(self.w(a))
+            || !(participle || matches!(w, "of" | "from" | "who" | "whose" | "which"))
+        {
+            return e;
+        }
+        let mut f = e;
+        while f < end && f < e + 24 {
+            let t = self.w(f);
+            if !self.is_word(f) && !matches!(t, "@" | "#" | "&" | "/" | "’" | "'") {
+                break;
+            }
+            f += 1;
+        }
+        if f == end || !self.is_word(f) { f } else { e }
+    }
+}
+
+fn is_pronoun(w: &str) -> bool {
+    PRONOUNS.contains(&w)
 }
 
 fn char_floor(text: &str, mut i: usize) -> usize {
@@ -926,6 +967,11 @@ pub(crate) fn after_quote(
     let mut v = clause;
     while v < limit {
         if let Some(ve) = win.cue_at(v) {
+            // `the report said`: a cue word followed by a cue is a noun.
+            if ve == v && v > clause && win.cue_at(v + 1).is_some() {
+                v += 1;
+                continue;
+            }
             let mention = if v == clause || win.is_according(v) {
                 win.np_after(ve, end)
             } else {
@@ -1072,15 +1118,23 @@ pub(crate) fn before_quote(
     if ends_colon {
         // `HuffPollster: “…”`, else `Senator Ann Li had a message for
         // them: “…”`.
-        let mention = if n >= 2 && win.name_word(n - 2) {
+        // A name right before the colon counts when it starts the clause
+        // or follows a dash (`… – HuffPollster:`); otherwise the subject,
+        // after the last comma first (`When Li died, Ana Ruiz wrote:`).
+        let named = if n >= 2 && win.name_word(n - 2) && !is_year(win.w(n - 2)) {
             let mut s = n - 2;
             while s > first && win.name_word(s - 1) {
                 s -= 1;
             }
-            Some((s, n - 1))
+            (s == first || matches!(win.w(s - 1), "-" | "–" | "—")).then_some((s, n - 1))
         } else {
-            win.np_at(first, n)
+            None
         };
+        let comma = (first..n - 1).rev().find(|&i| win.w(i) == ",");
+        let mention = named
+            .or_else(|| comma.and_then(|c| win.clause_subject(c + 1, n - 1)))
+            .or_else(|| win.np_at(first, n))
+            .filter(|&(a, b)| !(b == a + 1 && (is_year(win.w(a)) || is_calendar_word(win.w(a)))));
         return mention.map(|(a, b)| Found {
             mention: Some(win.span(a, b)),
             cue: None,
