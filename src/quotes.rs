@@ -148,6 +148,16 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         } else {
             None
         };
+        // A signature line right under the quote (`“…”` / `– Ana Ruiz.`).
+        if raw.closed
+            && post.is_none_or(|f| f.mention.is_none())
+            && let Some(m) = dash_signature(text, raw.after)
+        {
+            post = Some(Found {
+                mention: Some(m),
+                cue: None,
+            });
+        }
         // `„…“, hieß es darin`: the source is whoever issued the statement
         // named before.
         if let Some(f) = post.as_mut()
@@ -380,6 +390,40 @@ fn follows_lowercase(text: &str, after: usize) -> bool {
     text.get(after..)
         .and_then(|s| s.trim_start_matches([' ', '\t']).chars().next())
         .is_some_and(char::is_lowercase)
+}
+
+/// A paragraph right after a quote that is only a dash and a name (`– Ana
+/// Ruiz, mayor.`): the name's span.
+fn dash_signature(text: &str, after: usize) -> Option<(usize, usize)> {
+    let rest = text.get(after..)?;
+    // Look a bounded way ahead so many quotes stay linear.
+    let line_end = rest.bytes().take(200).position(|b| b == b'\n')?;
+    if !rest[..line_end].trim().is_empty() {
+        return None;
+    }
+    let next = &rest[line_end..];
+    let body = next.trim_start();
+    let start = after + line_end + (next.len() - body.len());
+    let body = body.strip_prefix(['-', '–', '—', '―'])?;
+    let lead = body.len() - body.trim_start_matches([' ', '\u{a0}']).len();
+    let body = &body[lead..];
+    let start = start + (text[start..].len() - body.len());
+    let line_len = body
+        .bytes()
+        .take(121)
+        .position(|b| b == b'\n')
+        .unwrap_or(body.len().min(121));
+    let line = body.get(..line_len)?;
+    if line.len() > 120 || !line.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let name = line
+        .split([',', '('])
+        .next()?
+        .trim_end()
+        .trim_end_matches('.');
+    (!name.is_empty() && name.split_whitespace().count() <= 5)
+        .then_some((start, start + name.len()))
 }
 
 /// Whether `and` and a lower-case word follow the quote (`” and asked`).
@@ -948,6 +992,13 @@ mod tests {
         // A new sentence about something else is not an attribution.
         let t = "“We are done.” Ana Ruiz said the talks would resume.";
         assert_eq!(one(t).cue, None);
+    }
+
+    #[test]
+    fn dash_signature_line_names_the_speaker() {
+        let t =
+            "Claims checked this week.\n\n“Taxes never went up.”\n\n– Ana Ruiz, mayor.\n\nMore.";
+        assert_eq!(one(t).speaker, Some("Ana Ruiz"));
     }
 
     #[test]

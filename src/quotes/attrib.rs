@@ -407,7 +407,28 @@ fn is_sentence_word(w: &str) -> bool {
         || LEADING.contains(&w)
         || matches!(
             w,
-            "Hours" | "Days" | "Minutes" | "Weeks" | "Months" | "Years" | "Each" | "Every" | "Two"
+            "Hours"
+                | "Days"
+                | "Minutes"
+                | "Weeks"
+                | "Months"
+                | "Years"
+                | "Each"
+                | "Every"
+                | "Two"
+                | "Three"
+                | "Four"
+                | "Five"
+                | "Six"
+                | "Seven"
+                | "Eight"
+                | "Nine"
+                | "Ten"
+                | "Several"
+                | "Many"
+                | "Few"
+                | "Most"
+                | "Both"
         )
         || is_calendar_word(w)
         || (w.ends_with("ing") && w.chars().next().is_some_and(char::is_uppercase))

@@ -297,6 +297,27 @@ const NOT_NAME: &[&str] = &[
     "Organisation",
     "Alliance",
     "Coalition",
+    // Place-name parts (`South Carolina`, `Las Vegas`, `New York`).
+    "North",
+    "South",
+    "East",
+    "West",
+    "New",
+    "Los",
+    "Las",
+    "San",
+    "Santa",
+    "Fort",
+    "Lake",
+    "Mount",
+    "Port",
+    "Gulf",
+    "Middle",
+    "Central",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
 ];
 
 /// Capitalised words that end an organisation's or an event's name: the
