@@ -958,6 +958,8 @@ mod tests {
         // A comma ends the speaker; time phrases are not taken in.
         let t = "“Rates will fall,” said Ada Quist, a trader.";
         assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Ada Quist"));
+        let t = "“Rates will fall,” said Ada Quist during the debate.";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Ada Quist"));
     }
 
     #[test]

@@ -898,6 +898,10 @@ impl Window<'_> {
         let participle = !is_capitalized(w)
             && w.len() > 4
             && (w.ends_with("ed") || w.ends_with("ing"))
+            && !matches!(
+                w,
+                "during" | "including" | "according" | "regarding" | "concerning" | "following"
+            )
             && self.cue_at(e).is_none();
         if e >= end
             || !self.is_word(e)
