@@ -422,8 +422,16 @@ fn dash_signature(text: &str, after: usize) -> Option<(usize, usize)> {
         .next()?
         .trim_end()
         .trim_end_matches('.');
-    (!name.is_empty() && name.split_whitespace().count() <= 5)
-        .then_some((start, start + name.len()))
+    // Only a name: capitalised words (`– An aide said so.` is prose).
+    let words = name.split_whitespace().count();
+    let named = name.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                w,
+                "de" | "van" | "von" | "bin" | "al" | "da" | "di" | "del" | "la" | "le"
+            )
+    });
+    (named && (1..=5).contains(&words)).then_some((start, start + name.len()))
 }
 
 /// Whether `and` and a lower-case word follow the quote (`” and asked`).
@@ -1001,6 +1009,21 @@ mod tests {
         let t =
             "Claims checked this week.\n\n“Taxes never went up.”\n\n– Ana Ruiz, mayor.\n\nMore.";
         assert_eq!(one(t).speaker, Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn previous_sentence_attribution_beats_its_subject() {
+        let t = "Her neighbours laughed at the plan, Ida Sorn said as she left.\n\n“I will build it anyway.”";
+        assert_eq!(one(t).speaker, Some("Ida Sorn"));
+    }
+
+    #[test]
+    fn dash_line_of_prose_is_no_signature() {
+        let t = "Ed Marr spoke.\n\n“We are done.”\n\n– An aide to him –.\n";
+        assert_ne!(
+            one(t).speaker_mention.map(|m| m.text),
+            Some("An aide to him –")
+        );
     }
 
     #[test]

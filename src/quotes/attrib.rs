@@ -1071,7 +1071,14 @@ pub(crate) fn previous_subject(
     if send - start > 30 {
         return None;
     }
-    let (a, b) = win.clause_subject(start, send)?;
+    // The sentence's own attribution (`…, Susan said as she left.`) names
+    // the speaker better than its grammatical subject.
+    let cued = (start + 1..send).rev().find_map(|v| {
+        win.cue_at(v)?;
+        win.np_before(v, start)
+            .filter(|&(a, _)| PRONOUNS.contains(&win.w(a)) || win.name_word(a))
+    });
+    let (a, b) = cued.or_else(|| win.clause_subject(start, send))?;
     let first = win.w(a);
     if !(PRONOUNS.contains(&first) || win.name_word(a)) {
         return None;
