@@ -1027,6 +1027,22 @@ mod tests {
     }
 
     #[test]
+    fn long_appositive_before_the_cue() {
+        let t = "“The lead is real,” Nate Orr, the pollster who founded a small survey firm \
+                 in Ohio and ran it for years, wrote.";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Nate Orr"));
+    }
+
+    #[test]
+    fn colon_sources_after_from_or_a_dash() {
+        let t = "Turnout was high - More from Ana Li and Ed Marr: “Nobody expected it.”";
+        assert_eq!(
+            one(t).speaker_mention.map(|m| m.text),
+            Some("Ana Li and Ed Marr")
+        );
+    }
+
+    #[test]
     fn description_as_speaker() {
         let t = "“Nobody was hurt,” the fire chief said.";
         assert_eq!(

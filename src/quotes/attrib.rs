@@ -14,6 +14,9 @@ const POST_WINDOW: usize = 220;
 /// How many tokens after the quote the cue may sit (`” Rep. Ann Li, D-Ore.,
 /// the committee's ranking member, said`).
 const POST_CUE_TOKENS: usize = 18;
+/// The same after a name with an appositive (`” Ann Li, a pollster who
+/// founded a firm in Ohio in 1998, said`).
+const POST_CUE_TOKENS_APPOSITIVE: usize = 40;
 
 /// Speech verbs and phrases, several languages (words that cannot be
 /// confused with English words).
@@ -988,7 +991,17 @@ pub(crate) fn after_quote(
     }) {
         return None;
     }
-    let limit = end.min(clause + POST_CUE_TOKENS);
+    // `” Nate Li, the pollster who …, wrote`: a name and a long appositive
+    // may push the cue further off.
+    let appositive = win
+        .np_at(clause, end)
+        .is_some_and(|(a, b)| win.name_word(a) && win.w(b) == ",");
+    let reach = if appositive {
+        POST_CUE_TOKENS_APPOSITIVE
+    } else {
+        POST_CUE_TOKENS
+    };
+    let limit = end.min(clause + reach);
     let mut v = clause;
     while v < limit {
         if let Some(ve) = win.cue_at(v) {
@@ -1153,12 +1166,18 @@ pub(crate) fn before_quote(
         // A name right before the colon counts when it starts the clause
         // or follows a dash (`… – HuffPollster:`); otherwise the subject,
         // after the last comma first (`When Li died, Ana Ruiz wrote:`).
+        // `More from Ana Li and Ed Marr:` and `From Li’s post:` name a
+        // source too.
         let named = if n >= 2 && win.name_word(n - 2) && !is_year(win.w(n - 2)) {
             let mut s = n - 2;
-            while s > first && win.name_word(s - 1) {
+            while s > first
+                && (win.name_word(s - 1)
+                    || (win.w(s - 1) == "and" && s >= first + 2 && win.name_word(s - 2)))
+            {
                 s -= 1;
             }
-            (s == first || matches!(win.w(s - 1), "-" | "–" | "—")).then_some((s, n - 1))
+            (s == first || matches!(win.w(s - 1), "-" | "–" | "—" | "from" | "From"))
+                .then_some((s, n - 1))
         } else {
             None
         };
