@@ -1043,6 +1043,15 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_cue_takes_the_earlier_cues_subject() {
+        let t = "At the rally in Brno, Ida Sorn, 61, said it was too soon to celebrate but added, “We will win.”";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Ida Sorn"));
+        // Many coordinated cues stay fast.
+        let t = "Li said and ".repeat(5_000) + "said, “Go.”";
+        quotes(&t);
+    }
+
+    #[test]
     fn description_as_speaker() {
         let t = "“Nobody was hurt,” the fire chief said.";
         assert_eq!(

@@ -18,6 +18,10 @@ const POST_CUE_TOKENS: usize = 18;
 /// founded a firm in Ohio in 1998, said`).
 const POST_CUE_TOKENS_APPOSITIVE: usize = 40;
 
+/// How many tokens back an earlier cue of a coordinated verb is looked for
+/// (`Li said …, but added`), which also bounds the recursion.
+const MAX_BACK_CUE: usize = 24;
+
 /// Speech verbs and phrases, several languages (words that cannot be
 /// confused with English words).
 const CUES: &[&str] = &[
@@ -764,6 +768,18 @@ impl Window<'_> {
                 && self.is_word(last - 1)
                 && !is_capitalized(self.w(last - 1))
                 && let Some(np) = self.name_ending_at(last - 1, clause)
+            {
+                return Some(np);
+            }
+            // `Li said it was early but added`: the earlier cue's subject.
+            // Only the nearest earlier cue is tried, so the recursion is a
+            // chain and the cost stays linear in the window.
+            if let Some(u) = (clause + 1..last)
+                .rev()
+                .take(MAX_BACK_CUE)
+                .find(|&u| self.cue_at(u) == Some(u))
+                && let Some(np) = self.np_before(u, clause)
+                && !matches!(self.w(np.0), "it" | "It")
             {
                 return Some(np);
             }
