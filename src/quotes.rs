@@ -148,6 +148,16 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         } else {
             None
         };
+        // `“Where are you?” Li writes back, “…”`: after a quote that ended
+        // its sentence, an attribution running into the next quote is that
+        // quote's.
+        if quoted.trim_end().ends_with(['.', '?', '!'])
+            && let Some(f) = post
+            && let Some((_, ce)) = f.cue
+            && introduces_next(text, ce.max(f.mention.map_or(0, |m| m.1)))
+        {
+            post = None;
+        }
         // A signature line right under the quote (`“…”` / `– Ana Ruiz.`).
         if raw.closed
             && post.is_none_or(|f| f.mention.is_none())
@@ -392,6 +402,24 @@ fn follows_lowercase(text: &str, after: usize) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// Whether a comma or colon and an opening mark follow `at` (within a few
+/// words such as `back`): the attribution leads into another quote.
+fn introduces_next(text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let rest = rest
+        .strip_prefix("back")
+        .or_else(|| rest.strip_prefix("in"))
+        .unwrap_or(rest)
+        .trim_start_matches([' ', '\t']);
+    rest.strip_prefix([',', ':']).is_some_and(|r| {
+        r.trim_start_matches([' ', '\t'])
+            .starts_with(['“', '"', '«', '„', '‘'])
+    })
+}
+
 /// A paragraph right after a quote that is only a dash and a name (`– Ana
 /// Ruiz, mayor.`): the name's span.
 fn dash_signature(text: &str, after: usize) -> Option<(usize, usize)> {
@@ -529,8 +557,31 @@ fn resolve<'a>(
             let head = name_head(m);
             names.resolve(a, (a + head.len()).min(b)).or(Some(head))
         }
-        MentionKind::Description => resolve_description(names, text, m, a, buf).or(Some(m)),
+        MentionKind::Description => resolve_description(names, text, m, a, buf)
+            .or_else(|| {
+                // `master of ceremonies Ida Sorn`: the name the title leads to.
+                let tail = trailing_name(m)?;
+                let start = a + (m.len() - tail.len());
+                names.resolve(start, start + tail.len()).or(Some(tail))
+            })
+            .or(Some(m)),
     }
+}
+
+/// Two or more capitalised words ending a lower-case description.
+fn trailing_name(m: &str) -> Option<&str> {
+    let words: Vec<&str> = m.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if caps < 2 || caps == words.len() {
+        return None;
+    }
+    let first = words[words.len() - caps];
+    let at = first.as_ptr() as usize - m.as_ptr() as usize;
+    m.get(at..)
 }
 
 /// The leading name of a mention, before a lower-case `of`/`who` tail.
@@ -1049,6 +1100,34 @@ mod tests {
         // Many coordinated cues stay fast.
         let t = "Li said and ".repeat(5_000) + "said, “Go.”";
         quotes(&t);
+    }
+
+    #[test]
+    fn lower_case_speaker_after_cue() {
+        let t = "“Stay inside,” said police.";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("police"));
+        let t = "“Welcome all,” said master of ceremonies Ida Sorn.";
+        assert_eq!(one(t).speaker, Some("Ida Sorn"));
+    }
+
+    #[test]
+    fn appositive_without_closing_comma() {
+        let t = "“The race is tied,” Nate Orr, the pollster who runs a small firm tweeted.";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Nate Orr"));
+    }
+
+    #[test]
+    fn attribution_leading_into_the_next_quote_is_not_this_ones() {
+        let t = "Ed Marr wrote to Ida Sorn, “Where are you?” Ida Sorn writes back, “Home.”";
+        let q = quotes(t);
+        assert_eq!(q[0].speaker, Some("Ed Marr"));
+        assert_eq!(q[1].speaker, Some("Ida Sorn"));
+    }
+
+    #[test]
+    fn years_open_no_subject() {
+        let t = "In a 2014 interview, Al Gore spoke while adding, “The climate is the issue.”";
+        assert_eq!(one(t).speaker, Some("Al Gore"));
     }
 
     #[test]

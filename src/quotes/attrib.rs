@@ -602,7 +602,7 @@ impl Window<'_> {
         while k < end && LEADING.contains(&self.w(k)) && self.name_word(k + 1) {
             k += 1;
         }
-        if k >= end || !self.is_word(k) {
+        if k >= end || !self.is_word(k) || self.w(k).bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let w = self.w(k);
@@ -861,7 +861,7 @@ impl Window<'_> {
         }
         // A description: walk back to its determiner or possessive.
         let mut s = last;
-        let floor = last.saturating_sub(6).max(clause);
+        let floor = last.saturating_sub(10).max(clause);
         while s > floor && self.is_word(s - 1) {
             let p = self.w(s - 1);
             if DETERMINERS.contains(&p) || is_possessive(p) {
@@ -904,7 +904,24 @@ impl Window<'_> {
         {
             k += 1;
         }
-        let (a, e) = self.np_at(k, end)?;
+        // `said police`, `said master of ceremonies Ed Li`: a lower-case
+        // noun phrase right after the cue is the speaker too.
+        let (a, e) = self.np_at(k, end).or_else(|| {
+            let w = self.w(k);
+            let plain = self.is_word(k)
+                && !is_capitalized(w)
+                && !FUNCTION.contains(&w)
+                && !NP_STOP.contains(&w)
+                && !ADVERBS.contains(&w)
+                && !AUXILIARIES.contains(&w)
+                && self.cue_at(k).is_none()
+                && !w.ends_with("ly");
+            if plain {
+                self.description(k, k + 1, end)
+            } else {
+                None
+            }
+        })?;
         Some((a, self.postmodifier(a, e, end)))
     }
 
@@ -1000,6 +1017,11 @@ pub(crate) fn after_quote(
     }
     let win = Window { text, toks: buf };
     let clause = (0..end).find(|&i| win.is_word(i))?;
+    // `said “…” and asked staff to …`: a second verb of the sentence's
+    // subject, not an attribution of the quote.
+    if matches!(win.w(clause), "and" | "but" | "or") {
+        return None;
+    }
     // Another clause in between (`”; the vote …`) means no attribution.
     if win.toks[..clause].iter().any(|t| {
         let w = &text[t.start..t.end];
@@ -1029,7 +1051,13 @@ pub(crate) fn after_quote(
             let mention = if v == clause || win.is_according(v) {
                 win.np_after(ve, end)
             } else {
-                win.np_before(v, clause).or_else(|| win.np_after(ve, end))
+                // Inside `Li, the pollster who runs a firm tweeted`, the
+                // relative clause's words are not the subject: Li is.
+                let relative = (clause..v).find(|&i| matches!(win.w(i), "who" | "which"));
+                win.np_before(v, clause)
+                    .filter(|&(a, _)| !appositive || relative.is_none_or(|r| a < r))
+                    .or_else(|| appositive.then(|| win.np_at(clause, end)).flatten())
+                    .or_else(|| win.np_after(ve, end))
             };
             return Some(Found {
                 mention: mention.map(|(a, b)| win.span(a, b)),
