@@ -576,7 +576,8 @@ fn trailing_name(m: &str) -> Option<&str> {
         .rev()
         .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    if caps < 2 || caps == words.len() {
+    // `former Pennsylvania Gov.` ends in a title, not a name.
+    if caps < 2 || caps == words.len() || words.last().is_some_and(|w| w.ends_with('.')) {
         return None;
     }
     let first = words[words.len() - caps];

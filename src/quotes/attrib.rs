@@ -904,9 +904,16 @@ impl Window<'_> {
         {
             k += 1;
         }
-        // `said police`, `said master of ceremonies Ed Li`: a lower-case
-        // noun phrase right after the cue is the speaker too.
-        let (a, e) = self.np_at(k, end).or_else(|| {
+        let (a, e) = self.np_at(k, end)?;
+        Some((a, self.postmodifier(a, e, end)))
+    }
+
+    /// `np_after` for a cue that opens the words after a quote (`” said
+    /// police`, `” said master of ceremonies Ed Li`), where a lower-case
+    /// noun phrase can only be the speaker.
+    fn np_after_opening(&self, v: usize, end: usize) -> Option<(usize, usize)> {
+        self.np_after(v, end).or_else(|| {
+            let k = v + 1;
             let w = self.w(k);
             let plain = self.is_word(k)
                 && !is_capitalized(w)
@@ -916,13 +923,12 @@ impl Window<'_> {
                 && !AUXILIARIES.contains(&w)
                 && self.cue_at(k).is_none()
                 && !w.ends_with("ly");
-            if plain {
-                self.description(k, k + 1, end)
-            } else {
-                None
+            if !plain {
+                return None;
             }
-        })?;
-        Some((a, self.postmodifier(a, e, end)))
+            let (a, e) = self.description(k, k + 1, end)?;
+            Some((a, self.postmodifier(a, e, end)))
+        })
     }
 
     /// Where a speaker named after the cue really ends: its `of`/`from`
@@ -1048,7 +1054,9 @@ pub(crate) fn after_quote(
                 v += 1;
                 continue;
             }
-            let mention = if v == clause || win.is_according(v) {
+            let mention = if v == clause {
+                win.np_after_opening(ve, end)
+            } else if win.is_according(v) {
                 win.np_after(ve, end)
             } else {
                 // Inside `Li, the pollster who runs a firm tweeted`, the
