@@ -1132,6 +1132,30 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_verbs_after_a_clause_go_to_the_nearest_subject() {
+        let t = "When Ed Marr asked about the tax, Ida Sorn frowned, shook her head and said, \
+                 “Not this year.”";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Ida Sorn"));
+    }
+
+    #[test]
+    fn colon_intro_after_a_cue_without_subject() {
+        let t = "Asked about the tax, she demurred: “Not this year.”";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("she"));
+        let t = "The Orvel council had this to say about the tax: “Not this year.”";
+        assert_eq!(
+            one(t).speaker_mention.map(|m| m.text),
+            Some("The Orvel council")
+        );
+    }
+
+    #[test]
+    fn contractions_are_not_speakers() {
+        let t = "It’s not the first time - More from the audit: “Costs rose.”";
+        assert_ne!(one(t).speaker_mention.map(|m| m.text), Some("It’s"));
+    }
+
+    #[test]
     fn description_as_speaker() {
         let t = "“Nobody was hurt,” the fire chief said.";
         assert_eq!(

@@ -5,7 +5,7 @@
 //! the closing one, so the cost per quote is bounded.
 
 use super::names::Gender;
-use super::tok::{Tok, is_capitalized, is_possessive, tokenize};
+use super::tok::{Tok, is_capitalized, is_possessive, strip_possessive, tokenize};
 
 /// How far back from an opening mark an attribution may start.
 const PRE_WINDOW: usize = 320;
@@ -26,6 +26,7 @@ const MAX_BACK_CUE: usize = 24;
 /// confused with English words).
 const CUES: &[&str] = &[
     "write",
+    "quip",
     "conclude",
     "add",
     "note",
@@ -605,6 +606,13 @@ impl Window<'_> {
         if k >= end || !self.is_word(k) || self.w(k).bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
+        // `It’s`, `Here’s`: a contraction, not someone's.
+        let bare = strip_possessive(self.w(k));
+        if bare.len() != self.w(k).len()
+            && (PRONOUNS.contains(&bare) || super::names::LEADING.contains(&bare))
+        {
+            return None;
+        }
         let w = self.w(k);
         if PRONOUNS.contains(&w) {
             return Some((k, k + 1));
@@ -718,6 +726,28 @@ impl Window<'_> {
         None
     }
 
+    /// The last name or pronoun (not `it`) before `end` that a lower-case
+    /// word follows: the subject nearest to a coordinated verb.
+    fn last_subject(&self, clause: usize, end: usize) -> Option<(usize, usize)> {
+        let mut found = None;
+        let mut i = clause;
+        while i < end {
+            if self.is_word(i)
+                && (PRONOUNS.contains(&self.w(i)) || self.name_word(i))
+                && !matches!(self.w(i), "it" | "It")
+                && let Some((a, b)) = self.np_at(i, end)
+            {
+                if b < end && self.is_word(b) && !is_capitalized(self.w(b)) {
+                    found = Some((a, b));
+                }
+                i = b.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        found
+    }
+
     /// A determiner-led description from `k`, its head words starting at `e`.
     fn description(&self, k: usize, mut e: usize, end: usize) -> Option<(usize, usize)> {
         let limit = (k + 9).min(end);
@@ -774,17 +804,21 @@ impl Window<'_> {
             // `Li said it was early but added`: the earlier cue's subject.
             // Only the nearest earlier cue is tried, so the recursion is a
             // chain and the cost stays linear in the window.
+            // The search stops at a comma: `when I asked …, he looked …
+            // and said` is his.
             if let Some(u) = (clause + 1..last)
                 .rev()
                 .take(MAX_BACK_CUE)
+                .take_while(|&u| self.w(u) != ",")
                 .find(|&u| self.cue_at(u) == Some(u))
                 && let Some(np) = self.np_before(u, clause)
                 && !matches!(self.w(np.0), "it" | "It")
             {
                 return Some(np);
             }
+            // Else the nearest subject before the coordinated verbs.
             return self
-                .clause_subject(clause, last)
+                .last_subject(clause, last)
                 .or_else(|| self.np_at(clause, last).filter(|&(_, e)| e <= last));
         }
         if w == "," || w == ")" {
@@ -827,8 +861,9 @@ impl Window<'_> {
             return (s < e).then_some((s, e));
         }
         if FUNCTION.contains(&w) || w == "by" {
-            // `began by saying`, `followed that by saying`.
-            return if participle {
+            // `began by saying`, `followed that by saying`, `had this to
+            // say`.
+            return if participle || w == "to" {
                 self.clause_subject(clause, last)
             } else {
                 None
@@ -1209,7 +1244,9 @@ pub(crate) fn before_quote(
             });
         }
     }
-    if fallback.is_some() {
+    // A cue with no subject yields to a colon intro (`Asked about it, he
+    // demurred: “…”`).
+    if fallback.is_some_and(|f| f.mention.is_some() || !ends_colon) {
         return fallback;
     }
     if ends_colon {
