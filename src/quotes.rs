@@ -2,10 +2,12 @@
 //!
 //! [`find_quotes`] pairs quotation marks (`“…”`, `"…"`, `«…»`, `„…“`, `‘…’`)
 //! into quotes, tells direct speech from quoted fragments, and attributes
-//! each direct quote to a speaker: a cue (`said`, `told`, `according to`)
-//! next to the quote and its subject, a pronoun resolved to the person last
-//! named, or the speaker of the quote it continues. Names resolve to the
-//! fullest form the article gives (`Wu` → `Eddie Wu Yongming`).
+//! each direct quote to a speaker: a cue (`said`, `told`, `according to`,
+//! `sagte`, `a-t-il expliqué`, `hieß es`) next to the quote and its subject,
+//! a pronoun resolved to the person last named as a subject whose gender
+//! fits, or the speaker of the quote it continues. Names resolve to the
+//! fullest form the article gives (`Wu` → `Eddie Wu Yongming`); `the
+//! ministry` and `the statement` to the organisation named or quoted before.
 
 mod attrib;
 mod marks;
