@@ -2,10 +2,12 @@
 //!
 //! [`find_quotes`] pairs quotation marks (`“…”`, `"…"`, `«…»`, `„…“`, `‘…’`)
 //! into quotes, tells direct speech from quoted fragments, and attributes
-//! each direct quote to a speaker: a cue (`said`, `told`, `according to`)
-//! next to the quote and its subject, a pronoun resolved to the person last
-//! named, or the speaker of the quote it continues. Names resolve to the
-//! fullest form the article gives (`Wu` → `Eddie Wu Yongming`).
+//! each direct quote to a speaker: a cue (`said`, `told`, `according to`,
+//! `sagte`, `a-t-il expliqué`, `hieß es`) next to the quote and its subject,
+//! a pronoun resolved to the person last named as a subject whose gender
+//! fits, or the speaker of the quote it continues. Names resolve to the
+//! fullest form the article gives (`Wu` → `Eddie Wu Yongming`); `the
+//! ministry` and `the statement` to the organisation named or quoted before.
 
 mod attrib;
 mod marks;
@@ -86,7 +88,8 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
     if raws.is_empty() {
         return Vec::new();
     }
-    let names = Names::build(text);
+    let spans: Vec<(usize, usize)> = raws.iter().map(|r| (r.start, r.end)).collect();
+    let names = Names::build(text, &spans);
     let mut buf: Vec<Tok> = Vec::new();
     let mut out: Vec<Quote<'a>> = Vec::with_capacity(raws.len());
     let mut paras = Paragraphs {
@@ -110,15 +113,78 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         let quoted = &text[raw.start..raw.end];
         let pre = attrib::before_quote(text, floor, raw.open, &mut buf);
         let mut kind = classify(text, &raw, before, quoted, pre.as_ref(), &mut buf);
+        // `Li said “we will watch it closely” and left`: a whole clause
+        // quoted right after a named speaker's cue, the sentence going on
+        // with a second verb of hers, is her speech even in lower case.
+        let coordinated = kind == QuoteKind::Partial
+            && raw.closed
+            && before.is_some_and(char::is_alphanumeric)
+            && quoted.split_whitespace().count() >= 4
+            && and_then_verb(text, raw.after)
+            && pre.is_some_and(|f| {
+                f.cue
+                    .is_some_and(|(_, e)| text[e..raw.open].trim().is_empty())
+                    && f.mention.is_some_and(|(a, b)| {
+                        attrib::mention_kind(&text[a..b]) == MentionKind::Name
+                    })
+            });
+        if coordinated {
+            kind = QuoteKind::Direct;
+        }
         let continues = quoted.trim_end().ends_with([',', '?', '!', '—', '-', '…']);
         // After a quote closing its sentence (`“We won.” He left.`) the next
         // sentence is not its attribution, unless it runs on in lower case.
         let sentence_done = quoted.trim_end().ends_with('.') && !follows_lowercase(text, raw.after);
-        let post = if raw.closed && !sentence_done {
+        let mut post = if raw.closed && !sentence_done {
             attrib::after_quote(text, raw.after, continues, &mut buf)
+        } else if raw.closed {
+            // `“We won.” Li said.`: a bare attribution sentence after a
+            // quote that closed its own sentence still belongs to it.
+            attrib::after_quote(text, raw.after, false, &mut buf).filter(|f| {
+                let (Some((_, ce)), Some((_, me))) = (f.cue, f.mention) else {
+                    return false;
+                };
+                text.get(ce.max(me)..)
+                    .is_some_and(|t| t.trim_start_matches([' ', '\t']).starts_with(['.', ',']))
+            })
         } else {
             None
         };
+        // `“Where are you?” Li writes back, “…”`: after a quote that ended
+        // its sentence, an attribution running into the next quote is that
+        // quote's.
+        if quoted.trim_end().ends_with(['.', '?', '!'])
+            && let Some(f) = post
+            && let Some((_, ce)) = f.cue
+            && introduces_next(text, ce.max(f.mention.map_or(0, |m| m.1)))
+        {
+            post = None;
+        }
+        // A signature line right under the quote (`“…”` / `– Ana Ruiz.`).
+        if raw.closed
+            && post.is_none_or(|f| f.mention.is_none())
+            && let Some(m) = dash_signature(text, raw.after)
+        {
+            post = Some(Found {
+                mention: Some(m),
+                cue: None,
+            });
+        }
+        // `„…“, hieß es darin`: the source is whoever issued the statement
+        // named before.
+        if let Some(f) = post.as_mut()
+            && f.mention.is_none()
+            && f.cue
+                .and_then(|(a, b)| text.get(a..b))
+                .is_some_and(|c| c.starts_with("hieß") || c.starts_with("heißt"))
+        {
+            f.mention = attrib::statement_source(
+                text,
+                raw.open.saturating_sub(SOURCE_WINDOW),
+                raw.open,
+                &mut buf,
+            );
+        }
         let has = |f: &Option<Found>| f.is_some_and(|f| f.mention.is_some());
         // `(“I want out,” wrote Li)` and `… – “Go,” she said – …`: a full
         // attribution right after makes it speech whatever comes before.
@@ -158,6 +224,7 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
             && follows_lowercase(text, raw.after);
         if kind == QuoteKind::Direct
             && post.is_none()
+            && !coordinated
             && ((is_title_like(quoted) && follows_word(text, raw.after)) || runs_on)
         {
             kind = QuoteKind::Partial;
@@ -182,7 +249,7 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
                     start: a,
                     end: b,
                 });
-                q.speaker = resolve(&names, text, m, a, b, last.as_ref());
+                q.speaker = resolve(&names, text, m, a, b, last.as_ref(), &mut buf);
             }
         } else if kind == QuoteKind::Direct {
             // A quote with no attribution of its own continues the last
@@ -208,7 +275,7 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
                     start: a,
                     end: b,
                 });
-                q.speaker = resolve(&names, text, m, a, b, last.as_ref());
+                q.speaker = resolve(&names, text, m, a, b, last.as_ref(), &mut buf);
             }
             if q.speaker_mention.is_none() {
                 // Nothing closer: the person most recently named (a guess
@@ -337,6 +404,78 @@ fn follows_lowercase(text: &str, after: usize) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// Whether a comma or colon and an opening mark follow `at` (within a few
+/// words such as `back`): the attribution leads into another quote.
+fn introduces_next(text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let rest = rest
+        .strip_prefix("back")
+        .or_else(|| rest.strip_prefix("in"))
+        .unwrap_or(rest)
+        .trim_start_matches([' ', '\t']);
+    rest.strip_prefix([',', ':']).is_some_and(|r| {
+        r.trim_start_matches([' ', '\t'])
+            .starts_with(['“', '"', '«', '„', '‘'])
+    })
+}
+
+/// A paragraph right after a quote that is only a dash and a name (`– Ana
+/// Ruiz, mayor.`): the name's span.
+fn dash_signature(text: &str, after: usize) -> Option<(usize, usize)> {
+    let rest = text.get(after..)?;
+    // Look a bounded way ahead so many quotes stay linear.
+    let line_end = rest.bytes().take(200).position(|b| b == b'\n')?;
+    if !rest[..line_end].trim().is_empty() {
+        return None;
+    }
+    let next = &rest[line_end..];
+    let body = next.trim_start();
+    let start = after + line_end + (next.len() - body.len());
+    let body = body.strip_prefix(['-', '–', '—', '―'])?;
+    let lead = body.len() - body.trim_start_matches([' ', '\u{a0}']).len();
+    let body = &body[lead..];
+    let start = start + (text[start..].len() - body.len());
+    let line_len = body
+        .bytes()
+        .take(121)
+        .position(|b| b == b'\n')
+        .unwrap_or(body.len().min(121));
+    let line = body.get(..line_len)?;
+    if line.len() > 120 || !line.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let name = line
+        .split([',', '('])
+        .next()?
+        .trim_end()
+        .trim_end_matches('.');
+    // Only a name: capitalised words (`– An aide said so.` is prose).
+    let words = name.split_whitespace().count();
+    let named = name.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                w,
+                "de" | "van" | "von" | "bin" | "al" | "da" | "di" | "del" | "la" | "le"
+            )
+    });
+    (named && (1..=5).contains(&words)).then_some((start, start + name.len()))
+}
+
+/// Whether `and` and a lower-case word follow the quote (`” and asked`).
+fn and_then_verb(text: &str, after: usize) -> bool {
+    let Some(rest) = text.get(after..) else {
+        return false;
+    };
+    let mut words = rest.split_whitespace();
+    words.next() == Some("and")
+        && words
+            .next()
+            .is_some_and(|w| w.chars().all(|c| c.is_lowercase()) && w.len() > 2)
+}
+
 /// Whether the sentence goes on with a word right after the quote.
 fn follows_word(text: &str, after: usize) -> bool {
     text.get(after..)
@@ -392,6 +531,7 @@ fn resolve<'a>(
     a: usize,
     b: usize,
     last: Option<&Last<'a>>,
+    buf: &mut Vec<Tok>,
 ) -> Option<&'a str> {
     match attrib::mention_kind(m) {
         MentionKind::Pronoun(None) => None,
@@ -400,12 +540,100 @@ fn resolve<'a>(
                 let start = s.as_ptr() as usize - text.as_ptr() as usize;
                 names.gender_of(start).is_none_or(|h| h == g) && s.contains(' ')
             };
-            last.and_then(|l| l.speaker)
-                .filter(|s| fits(s) && attrib::mention_kind(s) == MentionKind::Name)
-                .or_else(|| names.recent_person(a, Some(g)))
+            // The person last named as a subject outside quotes, whose
+            // gender fits; then the last speaker; then anyone named.
+            let who = names
+                .recent_subject(a, Some(g))
+                .or_else(|| {
+                    last.and_then(|l| l.speaker)
+                        .filter(|s| fits(s) && attrib::mention_kind(s) == MentionKind::Name)
+                })
+                .or_else(|| names.recent_person(a, Some(g)));
+            if let Some(s) = who {
+                names.learn(s, g);
+            }
+            who
         }
-        MentionKind::Name => names.resolve(a, b).or(Some(m)),
-        MentionKind::Description => Some(m),
+        MentionKind::Name => {
+            // `Ana Li of the port union`: the name is the capitalised head.
+            let head = name_head(m);
+            names.resolve(a, (a + head.len()).min(b)).or(Some(head))
+        }
+        MentionKind::Description => resolve_description(names, text, m, a, buf)
+            .or_else(|| {
+                // `master of ceremonies Ida Sorn`: the name the title leads to.
+                let tail = trailing_name(m)?;
+                let start = a + (m.len() - tail.len());
+                names.resolve(start, start + tail.len()).or(Some(tail))
+            })
+            .or(Some(m)),
+    }
+}
+
+/// Two or more capitalised words ending a lower-case description.
+fn trailing_name(m: &str) -> Option<&str> {
+    let words: Vec<&str> = m.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    // `former Pennsylvania Gov.` ends in a title, not a name.
+    if caps < 2 || caps == words.len() || words.last().is_some_and(|w| w.ends_with('.')) {
+        return None;
+    }
+    let first = words[words.len() - caps];
+    let at = first.as_ptr() as usize - m.as_ptr() as usize;
+    m.get(at..)
+}
+
+/// The leading name of a mention, before a lower-case `of`/`who` tail.
+fn name_head(m: &str) -> &str {
+    let mut end = 0;
+    for (i, w) in m
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - m.as_ptr() as usize, w))
+    {
+        let connector = matches!(
+            w,
+            "de" | "van" | "von" | "bin" | "al" | "da" | "di" | "del" | "la" | "le" | "du"
+        );
+        if w.chars().next().is_some_and(char::is_lowercase) && !connector {
+            break;
+        }
+        end = i + w.len();
+    }
+    if end == 0 {
+        m
+    } else {
+        m[..end].trim_end_matches(',')
+    }
+}
+
+/// How far back an organisation or a statement's source is looked for.
+const SOURCE_WINDOW: usize = 1500;
+
+/// `the ministry` → the last capitalised name containing `ministry`, else
+/// (and for `the statement`) whoever last issued a statement.
+fn resolve_description<'a>(
+    names: &Names<'a>,
+    text: &'a str,
+    m: &'a str,
+    a: usize,
+    buf: &mut Vec<Tok>,
+) -> Option<&'a str> {
+    let stands = attrib::description_stands_for(m)?;
+    let floor = a.saturating_sub(SOURCE_WINDOW);
+    let org = match stands {
+        attrib::Stands::Org(noun) => attrib::org_named(text, floor, a, noun, buf),
+        attrib::Stands::Statement => None,
+    };
+    let (x, y) = org.or_else(|| attrib::statement_source(text, floor, a, buf))?;
+    let source = text.get(x..y)?;
+    match attrib::mention_kind(source) {
+        MentionKind::Name => names.resolve(x, y).or(Some(source)),
+        MentionKind::Description => Some(source),
+        MentionKind::Pronoun(_) => None,
     }
 }
 
@@ -641,6 +869,292 @@ mod tests {
             (Some("Clara Voss"), Some("Sen. Voss"), Some("said"))
         );
         assert_eq!(q[1].speaker_mention.map(|m| m.text), Some("Mr. Ibsen"));
+    }
+
+    fn quotes_in(text: &str, lang: Lang) -> Vec<Quote<'_>> {
+        let q = find_quotes(text, &crate::segment::split(text), lang);
+        for x in &q {
+            assert_eq!(&text[x.start..x.end], x.text);
+            assert_eq!(x.text, x.text.trim());
+        }
+        q
+    }
+
+    #[test]
+    fn pronoun_goes_to_the_latest_subject_not_the_last_speaker() {
+        let t = "“The levy is fair,” Nadia Krol said.\n\n\
+                 Opposition whip Piotr Lenz attacked the levy.\n\n\
+                 “It will sink the harbour,” he said.";
+        let q = quotes(t);
+        assert_eq!(q[1].speaker, Some("Piotr Lenz"));
+        // A `she` skips a man: Lenz is `he` from the narrative.
+        let t = "“The levy is fair,” Nadia Krol said.\n\n\
+                 Piotr Lenz attacked it, and he did not hold back.\n\n\
+                 “We will win the vote,” she said.";
+        assert_eq!(quotes(t)[1].speaker, Some("Nadia Krol"));
+    }
+
+    #[test]
+    fn pronoun_skips_objects_and_learns_gender_from_attributions() {
+        let t = "“We start today,” Nadia Krol said. Her rival met Piotr Lenz. \
+                 “It is late,” she said. Nadia Krol then left with Oskar Wil. \
+                 “Goodbye,” she said.";
+        let q = quotes(t);
+        assert_eq!(q[1].speaker, Some("Nadia Krol"));
+        assert_eq!(q[2].speaker, Some("Nadia Krol"));
+    }
+
+    #[test]
+    fn statement_speaker_is_its_source() {
+        let t = "The Orvel Water Board said in a statement that pipes were safe. \
+                 “Nothing leaked,” the statement said.";
+        let q = one(t);
+        assert_eq!(q.speaker_mention.map(|m| m.text), Some("the statement"));
+        assert_eq!(q.speaker, Some("The Orvel Water Board"));
+        let t = "The lifeboat crew said in a statement that it was lucky. \
+                 “Wear a vest,” the statement said.";
+        assert_eq!(one(t).speaker, Some("The lifeboat crew"));
+    }
+
+    #[test]
+    fn organisation_description_resolves_to_the_named_organisation() {
+        let t = "The Ministry of Roads said in a statement that work had begun. \
+                 “The road opens in May,” the ministry said.";
+        assert_eq!(one(t).speaker, Some("The Ministry of Roads"));
+        // No name holds the noun: the organisation that issued a statement.
+        let t = "Pellow Ferries, the island operator, said in a statement that fares \
+                 would rise. “Fuel costs doubled,” the company said.";
+        assert_eq!(one(t).speaker, Some("Pellow Ferries"));
+        // Nothing to point to: the description stays.
+        let t = "“Stay off the ice,” the police said.";
+        assert_eq!(one(t).speaker, Some("the police"));
+    }
+
+    #[test]
+    fn german_speaker_stops_at_the_name_and_impersonal_cue() {
+        let t = "„Wir bauen die Brücke neu“, sagte Bürgermeisterin Jana Brandt nach der Sitzung.";
+        let q = quotes_in(t, Lang::German);
+        assert_eq!(
+            q[0].speaker_mention.map(|m| m.text),
+            Some("Bürgermeisterin Jana Brandt")
+        );
+        assert_eq!(q[0].speaker, Some("Jana Brandt"));
+        let t = "Die Verkehrsbetriebe Norden erklärten in einer Mitteilung, man plane \
+                 ab dem 1. Oktober neue Busse. „Die Busse fahren elektrisch“, hieß es darin.";
+        let q = quotes_in(t, Lang::German);
+        assert_eq!(q[0].speaker, Some("Die Verkehrsbetriebe Norden"));
+        assert_eq!(q[0].cue, Some("hieß es darin"));
+    }
+
+    #[test]
+    fn months_and_weekdays_are_not_speakers() {
+        let t = "Die Wahl ist am 3. Oktober geplant. „Wir sind bereit.“";
+        let q = quotes_in(t, Lang::German);
+        assert_ne!(q[0].speaker, Some("Oktober"));
+        let t = "The vote moved to Thursday. “We are ready.”";
+        assert_ne!(one(t).speaker, Some("Thursday"));
+    }
+
+    #[test]
+    fn french_guillemets_and_cues() {
+        let t = "M. Hugo Lemaire dirige la régie.\n\n\
+                 «\u{a0}Le service reprendra lundi\u{a0}», a-t-il expliqué lors d’un point presse.\n\n\
+                 «\u{202f}Nous sommes prêts\u{202f}», a déclaré Mme Inès Faure, déléguée syndicale.";
+        let q = quotes_in(t, Lang::French);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].text, "Le service reprendra lundi");
+        assert_eq!(q[0].kind, QuoteKind::Direct);
+        assert_eq!(
+            (q[0].speaker, q[0].speaker_mention.map(|m| m.text), q[0].cue),
+            (Some("Hugo Lemaire"), Some("il"), Some("expliqué"))
+        );
+        assert_eq!(q[1].text, "Nous sommes prêts");
+        assert_eq!(q[1].speaker, Some("Inès Faure"));
+        let t = "La mairie de Brenne a indiqué dans un communiqué qu’elle ouvrira un parking. \
+                 « Les navettes sont gratuites », a souligné la municipalité.";
+        let q = quotes_in(t, Lang::French);
+        assert_eq!(
+            q[0].speaker_mention.map(|m| m.text),
+            Some("la municipalité")
+        );
+        assert_eq!(q[0].speaker.map(|s| s.ends_with("Brenne")), Some(true));
+    }
+
+    #[test]
+    fn british_single_quotes_with_apostrophe_names() {
+        let t = "Keeper Alan Reeve said the zoo was full.\n\n\
+                 ‘We have no room,’ said Mr Reeve.\n\n\
+                 Volunteer Niamh O’Dwyer, who feeds the otters, said she was relieved.\n\n\
+                 ‘They all stay,’ she said.";
+        let q = quotes(t);
+        assert_eq!(q[1].text, "They all stay,");
+        assert_eq!(q[1].speaker.map(|s| s.ends_with("O’Dwyer")), Some(true));
+    }
+
+    #[test]
+    fn lower_case_quote_after_cue_then_second_verb_is_direct() {
+        let t =
+            "Mayor Ida Sorn said “we will check the figures each month” and closed the session.";
+        let q = one(t);
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(q.speaker, Some("Ida Sorn"));
+        // Without the second verb it stays a fragment.
+        let t = "Mayor Ida Sorn said “we will check the figures” every month.";
+        assert_eq!(one(t).kind, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn speaker_after_cue_keeps_its_of_phrase_or_relative_clause() {
+        let t = "“Rates will fall,” said Ada Quist of the Harlow credit union.";
+        let q = one(t);
+        assert_eq!(
+            q.speaker_mention.map(|m| m.text),
+            Some("Ada Quist of the Harlow credit union")
+        );
+        assert_eq!(q.speaker, Some("Ada Quist"));
+        let t = "“Rates will fall,” said a trader who asked not to be named.";
+        assert_eq!(
+            one(t).speaker_mention.map(|m| m.text),
+            Some("a trader who asked not to be named")
+        );
+        // A comma ends the speaker; time phrases are not taken in.
+        let t = "“Rates will fall,” said Ada Quist, a trader.";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Ada Quist"));
+        let t = "“Rates will fall,” said Ada Quist during the debate.";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Ada Quist"));
+    }
+
+    #[test]
+    fn noun_before_a_cue_is_not_the_cue() {
+        let t = "“Costs rose,” the audit report said.";
+        let q = one(t);
+        assert_eq!(q.speaker_mention.map(|m| m.text), Some("the audit report"));
+        assert_eq!(q.cue, Some("said"));
+    }
+
+    #[test]
+    fn years_and_weekdays_before_a_cue_are_skipped() {
+        let t = "“We will vote,” Ana Ruiz later Thursday told reporters.";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Ana Ruiz"));
+        let t = "These were the tests for a nominee in 2016:\n\n“Is the nominee honest?”";
+        assert_ne!(one(t).speaker, Some("2016"));
+    }
+
+    #[test]
+    fn colon_intro_takes_the_main_clause_subject() {
+        let t = "When the dam failed, Governor Ed Marr issued this statement: “We grieve.”";
+        assert_eq!(one(t).speaker, Some("Ed Marr"));
+        let t = "Ed Marr, the governor, sent a short message to Ana Ruiz: “We grieve.”";
+        assert_eq!(one(t).speaker, Some("Ed Marr"));
+    }
+
+    #[test]
+    fn bare_attribution_after_a_closed_quote() {
+        let t = "Ana Ruiz spoke first. Ed Marr spoke next.\n\n“We are done.” Ana Ruiz said.";
+        let q = one(t);
+        assert_eq!(q.speaker_mention.map(|m| m.text), Some("Ana Ruiz"));
+        // A new sentence about something else is not an attribution.
+        let t = "“We are done.” Ana Ruiz said the talks would resume.";
+        assert_eq!(one(t).cue, None);
+    }
+
+    #[test]
+    fn dash_signature_line_names_the_speaker() {
+        let t =
+            "Claims checked this week.\n\n“Taxes never went up.”\n\n– Ana Ruiz, mayor.\n\nMore.";
+        assert_eq!(one(t).speaker, Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn previous_sentence_attribution_beats_its_subject() {
+        let t = "Her neighbours laughed at the plan, Ida Sorn said as she left.\n\n“I will build it anyway.”";
+        assert_eq!(one(t).speaker, Some("Ida Sorn"));
+    }
+
+    #[test]
+    fn dash_line_of_prose_is_no_signature() {
+        let t = "Ed Marr spoke.\n\n“We are done.”\n\n– An aide to him –.\n";
+        assert_ne!(
+            one(t).speaker_mention.map(|m| m.text),
+            Some("An aide to him –")
+        );
+    }
+
+    #[test]
+    fn long_appositive_before_the_cue() {
+        let t = "“The lead is real,” Nate Orr, the pollster who founded a small survey firm \
+                 in Ohio and ran it for years, wrote.";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Nate Orr"));
+    }
+
+    #[test]
+    fn colon_sources_after_from_or_a_dash() {
+        let t = "Turnout was high - More from Ana Li and Ed Marr: “Nobody expected it.”";
+        assert_eq!(
+            one(t).speaker_mention.map(|m| m.text),
+            Some("Ana Li and Ed Marr")
+        );
+    }
+
+    #[test]
+    fn coordinated_cue_takes_the_earlier_cues_subject() {
+        let t = "At the rally in Brno, Ida Sorn, 61, said it was too soon to celebrate but added, “We will win.”";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Ida Sorn"));
+        // Many coordinated cues stay fast.
+        let t = "Li said and ".repeat(5_000) + "said, “Go.”";
+        quotes(&t);
+    }
+
+    #[test]
+    fn lower_case_speaker_after_cue() {
+        let t = "“Stay inside,” said police.";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("police"));
+        let t = "“Welcome all,” said master of ceremonies Ida Sorn.";
+        assert_eq!(one(t).speaker, Some("Ida Sorn"));
+    }
+
+    #[test]
+    fn appositive_without_closing_comma() {
+        let t = "“The race is tied,” Nate Orr, the pollster who runs a small firm tweeted.";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Nate Orr"));
+    }
+
+    #[test]
+    fn attribution_leading_into_the_next_quote_is_not_this_ones() {
+        let t = "Ed Marr wrote to Ida Sorn, “Where are you?” Ida Sorn writes back, “Home.”";
+        let q = quotes(t);
+        assert_eq!(q[0].speaker, Some("Ed Marr"));
+        assert_eq!(q[1].speaker, Some("Ida Sorn"));
+    }
+
+    #[test]
+    fn years_open_no_subject() {
+        let t = "In a 2014 interview, Al Gore spoke while adding, “The climate is the issue.”";
+        assert_eq!(one(t).speaker, Some("Al Gore"));
+    }
+
+    #[test]
+    fn coordinated_verbs_after_a_clause_go_to_the_nearest_subject() {
+        let t = "When Ed Marr asked about the tax, Ida Sorn frowned, shook her head and said, \
+                 “Not this year.”";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("Ida Sorn"));
+    }
+
+    #[test]
+    fn colon_intro_after_a_cue_without_subject() {
+        let t = "Asked about the tax, she demurred: “Not this year.”";
+        assert_eq!(one(t).speaker_mention.map(|m| m.text), Some("she"));
+        let t = "The Orvel council had this to say about the tax: “Not this year.”";
+        assert_eq!(
+            one(t).speaker_mention.map(|m| m.text),
+            Some("The Orvel council")
+        );
+    }
+
+    #[test]
+    fn contractions_are_not_speakers() {
+        let t = "It’s not the first time - More from the audit: “Costs rose.”";
+        assert_ne!(one(t).speaker_mention.map(|m| m.text), Some("It’s"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! the closing one, so the cost per quote is bounded.
 
 use super::names::Gender;
-use super::tok::{Tok, is_capitalized, is_possessive, tokenize};
+use super::tok::{Tok, is_capitalized, is_possessive, strip_possessive, tokenize};
 
 /// How far back from an opening mark an attribution may start.
 const PRE_WINDOW: usize = 320;
@@ -14,11 +14,19 @@ const POST_WINDOW: usize = 220;
 /// How many tokens after the quote the cue may sit (`” Rep. Ann Li, D-Ore.,
 /// the committee's ranking member, said`).
 const POST_CUE_TOKENS: usize = 18;
+/// The same after a name with an appositive (`” Ann Li, a pollster who
+/// founded a firm in Ohio in 1998, said`).
+const POST_CUE_TOKENS_APPOSITIVE: usize = 40;
+
+/// How many tokens back an earlier cue of a coordinated verb is looked for
+/// (`Li said …, but added`), which also bounds the recursion.
+const MAX_BACK_CUE: usize = 24;
 
 /// Speech verbs and phrases, several languages (words that cannot be
 /// confused with English words).
 const CUES: &[&str] = &[
     "write",
+    "quip",
     "conclude",
     "add",
     "note",
@@ -188,9 +196,15 @@ const CUES: &[&str] = &[
     "sagte",
     "sagt",
     "erklärte",
+    "erklärten",
+    "erklärt",
     "betonte",
+    "betonten",
     "meinte",
     "sagten",
+    "warnte",
+    "ergänzte",
+    "kritisierte",
     "dijo",
     "afirmó",
     "declaró",
@@ -208,6 +222,47 @@ const CUES: &[&str] = &[
     "affirmé",
     "expliqué",
     "souligné",
+    // French: past participles after `a`/`a-t-il`, and the present tense
+    // of inverted cues (`dit-elle`, `ajoute-t-il`).
+    "dit",
+    "ajouté",
+    "confié",
+    "précisé",
+    "indiqué",
+    "rappelé",
+    "estimé",
+    "assuré",
+    "lancé",
+    "répondu",
+    "reconnu",
+    "raconté",
+    "insisté",
+    "martelé",
+    "prévenu",
+    "poursuivi",
+    "conclu",
+    "averti",
+    "dénoncé",
+    "regretté",
+    "annoncé",
+    "commenté",
+    "témoigné",
+    "ajoute",
+    "explique",
+    "poursuit",
+    "souligne",
+    "affirme",
+    "déclare",
+    "précise",
+    "estime",
+    "confie",
+    "assure",
+    "répond",
+    "raconte",
+    "insiste",
+    "conclut",
+    "indique",
+    "rappelle",
     "sagde",
     "sade",
     "сказал",
@@ -235,11 +290,22 @@ const ACCORDING: &[&str] = &["selon", "según", "secondo", "segundo", "volgens",
 
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "i", "it", "He", "She", "They", "We", "I", "It",
+    // German and French subject pronouns (`sagte sie`, `a-t-il dit`).
+    "er", "Er", "sie", "Sie", "il", "Il", "elle", "Elle", "ils", "Ils", "elles", "Elles",
 ];
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "another", "one", "our", "The", "A", "An",
     "His", "Her", "Their", "Its", "Another", "One", "Our", "this", "This", "that", "some", "Some",
+    // French and German articles (capitalised `La`/`Le` stay out: `Le Pen`).
+    "la", "le", "les", "un", "une", "der", "die", "das", "den", "dem", "ein", "eine", "Der", "Die",
+    "Das",
+];
+
+/// Auxiliaries between a subject and a past participle cue, in languages
+/// whose participle carries the meaning (`a déclaré`, `a-t-il dit`).
+const AUXILIARIES: &[&str] = &[
+    "a", "ont", "avait", "avaient", "hat", "haben", "hatte", "hatten",
 ];
 
 /// Words between a subject and its verb (`he also said`, `Smith later told`).
@@ -301,6 +367,9 @@ const FUNCTION: &[&str] = &[
 const NP_STOP: &[&str] = &[
     "who", "which", "that", "whose", "where", "when", "while", "and", "but", "in", "on", "at",
     "during", "after", "before", "because", "as", "told", "said",
+    // German and French prepositions: `Katrin Albers nach der Abstimmung`.
+    "nach", "vor", "bei", "mit", "im", "am", "zum", "zur", "für", "auf", "über", "lors", "après",
+    "avant", "pendant", "devant", "dans", "à", "au", "aux", "sur", "pour", "en",
 ];
 
 const LEADING: &[&str] = &[
@@ -346,9 +415,84 @@ fn is_sentence_word(w: &str) -> bool {
         || LEADING.contains(&w)
         || matches!(
             w,
-            "Hours" | "Days" | "Minutes" | "Weeks" | "Months" | "Years" | "Each" | "Every" | "Two"
+            "Hours"
+                | "Days"
+                | "Minutes"
+                | "Weeks"
+                | "Months"
+                | "Years"
+                | "Each"
+                | "Every"
+                | "Two"
+                | "Three"
+                | "Four"
+                | "Five"
+                | "Six"
+                | "Seven"
+                | "Eight"
+                | "Nine"
+                | "Ten"
+                | "Several"
+                | "Many"
+                | "Few"
+                | "Most"
+                | "Both"
         )
+        || is_calendar_word(w)
         || (w.ends_with("ing") && w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Month and weekday names (English, German, French): dates, never
+/// speakers. `May`, `March` and `August` are left out: they are also names.
+pub(crate) fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "January"
+            | "February"
+            | "April"
+            | "June"
+            | "July"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "Januar"
+            | "Februar"
+            | "März"
+            | "Juni"
+            | "Juli"
+            | "Oktober"
+            | "Dezember"
+            | "Montag"
+            | "Dienstag"
+            | "Mittwoch"
+            | "Donnerstag"
+            | "Freitag"
+            | "Samstag"
+            | "Sonntag"
+            | "Janvier"
+            | "Février"
+            | "Avril"
+            | "Juin"
+            | "Juillet"
+            | "Août"
+            | "Septembre"
+            | "Octobre"
+            | "Novembre"
+            | "Décembre"
+    )
+}
+
+/// A four-digit year (`2016`): never a speaker.
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A found attribution: the span naming the speaker and the cue.
@@ -369,8 +513,10 @@ pub(crate) enum MentionKind {
 /// Classifies a mention's text.
 pub(crate) fn mention_kind(m: &str) -> MentionKind {
     match m {
-        "he" | "He" => MentionKind::Pronoun(Some(Gender::Male)),
-        "she" | "She" => MentionKind::Pronoun(Some(Gender::Female)),
+        "he" | "He" | "er" | "Er" | "il" | "Il" => MentionKind::Pronoun(Some(Gender::Male)),
+        "she" | "She" | "sie" | "Sie" | "elle" | "Elle" => {
+            MentionKind::Pronoun(Some(Gender::Female))
+        }
         _ if PRONOUNS.contains(&m) => MentionKind::Pronoun(None),
         _ => {
             let first = m.split_whitespace().next().unwrap_or("");
@@ -412,6 +558,11 @@ impl Window<'_> {
         if ACCORDING.iter().any(|a| w.eq_ignore_ascii_case(a)) {
             return Some(i);
         }
+        // `„…“, hieß es darin`: impersonal, the source is named before.
+        if matches!(w, "hieß" | "heißt") && self.w(i + 1) == "es" {
+            let more = matches!(self.w(i + 2), "darin" | "dort" | "weiter");
+            return Some(i + 1 + usize::from(more));
+        }
         // `Said Comey, “…”`: a capitalised cue opening the clause.
         let mut lower = [0u8; 16];
         let w = if is_capitalized(w) && w.len() <= lower.len() && w.is_ascii() {
@@ -452,7 +603,14 @@ impl Window<'_> {
         while k < end && LEADING.contains(&self.w(k)) && self.name_word(k + 1) {
             k += 1;
         }
-        if k >= end || !self.is_word(k) {
+        if k >= end || !self.is_word(k) || self.w(k).bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        // `It’s`, `Here’s`: a contraction, not someone's.
+        let bare = strip_possessive(self.w(k));
+        if bare.len() != self.w(k).len()
+            && (PRONOUNS.contains(&bare) || super::names::LEADING.contains(&bare))
+        {
             return None;
         }
         let w = self.w(k);
@@ -568,6 +726,28 @@ impl Window<'_> {
         None
     }
 
+    /// The last name or pronoun (not `it`) before `end` that a lower-case
+    /// word follows: the subject nearest to a coordinated verb.
+    fn last_subject(&self, clause: usize, end: usize) -> Option<(usize, usize)> {
+        let mut found = None;
+        let mut i = clause;
+        while i < end {
+            if self.is_word(i)
+                && (PRONOUNS.contains(&self.w(i)) || self.name_word(i))
+                && !matches!(self.w(i), "it" | "It")
+                && let Some((a, b)) = self.np_at(i, end)
+            {
+                if b < end && self.is_word(b) && !is_capitalized(self.w(b)) {
+                    found = Some((a, b));
+                }
+                i = b.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        found
+    }
+
     /// A determiner-led description from `k`, its head words starting at `e`.
     fn description(&self, k: usize, mut e: usize, end: usize) -> Option<(usize, usize)> {
         let limit = (k + 9).min(end);
@@ -592,7 +772,13 @@ impl Window<'_> {
         let mut skipped = 0;
         while j > clause && skipped < 3 {
             let w = self.w(j - 1);
-            if ADVERBS.contains(&w) || (w.ends_with("ly") && w.len() > 4 && !is_capitalized(w)) {
+            if ADVERBS.contains(&w)
+                || AUXILIARIES.contains(&w)
+                || is_calendar_word(w)
+                || is_year(w)
+                || matches!(w, "today" | "yesterday" | "tonight")
+                || (w.ends_with("ly") && w.len() > 4 && !is_capitalized(w))
+            {
                 j -= 1;
                 skipped += 1;
             } else {
@@ -615,8 +801,24 @@ impl Window<'_> {
             {
                 return Some(np);
             }
+            // `Li said it was early but added`: the earlier cue's subject.
+            // Only the nearest earlier cue is tried, so the recursion is a
+            // chain and the cost stays linear in the window.
+            // The search stops at a comma: `when I asked …, he looked …
+            // and said` is his.
+            if let Some(u) = (clause + 1..last)
+                .rev()
+                .take(MAX_BACK_CUE)
+                .take_while(|&u| self.w(u) != ",")
+                .find(|&u| self.cue_at(u) == Some(u))
+                && let Some(np) = self.np_before(u, clause)
+                && !matches!(self.w(np.0), "it" | "It")
+            {
+                return Some(np);
+            }
+            // Else the nearest subject before the coordinated verbs.
             return self
-                .clause_subject(clause, last)
+                .last_subject(clause, last)
                 .or_else(|| self.np_at(clause, last).filter(|&(_, e)| e <= last));
         }
         if w == "," || w == ")" {
@@ -659,8 +861,9 @@ impl Window<'_> {
             return (s < e).then_some((s, e));
         }
         if FUNCTION.contains(&w) || w == "by" {
-            // `began by saying`, `followed that by saying`.
-            return if participle {
+            // `began by saying`, `followed that by saying`, `had this to
+            // say`.
+            return if participle || w == "to" {
                 self.clause_subject(clause, last)
             } else {
                 None
@@ -693,7 +896,7 @@ impl Window<'_> {
         }
         // A description: walk back to its determiner or possessive.
         let mut s = last;
-        let floor = last.saturating_sub(6).max(clause);
+        let floor = last.saturating_sub(10).max(clause);
         while s > floor && self.is_word(s - 1) {
             let p = self.w(s - 1);
             if DETERMINERS.contains(&p) || is_possessive(p) {
@@ -736,8 +939,68 @@ impl Window<'_> {
         {
             k += 1;
         }
-        self.np_at(k, end)
+        let (a, e) = self.np_at(k, end)?;
+        Some((a, self.postmodifier(a, e, end)))
     }
+
+    /// `np_after` for a cue that opens the words after a quote (`” said
+    /// police`, `” said master of ceremonies Ed Li`), where a lower-case
+    /// noun phrase can only be the speaker.
+    fn np_after_opening(&self, v: usize, end: usize) -> Option<(usize, usize)> {
+        self.np_after(v, end).or_else(|| {
+            let k = v + 1;
+            let w = self.w(k);
+            let plain = self.is_word(k)
+                && !is_capitalized(w)
+                && !FUNCTION.contains(&w)
+                && !NP_STOP.contains(&w)
+                && !ADVERBS.contains(&w)
+                && !AUXILIARIES.contains(&w)
+                && self.cue_at(k).is_none()
+                && !w.ends_with("ly");
+            if !plain {
+                return None;
+            }
+            let (a, e) = self.description(k, k + 1, end)?;
+            Some((a, self.postmodifier(a, e, end)))
+        })
+    }
+
+    /// Where a speaker named after the cue really ends: its `of`/`from`
+    /// phrase or relative clause runs to the next comma or the sentence end
+    /// (`said Ana Li of the port union`, `said a delegate who backs Li`).
+    /// Returns `e` when nothing follows or the tail runs too long.
+    fn postmodifier(&self, a: usize, e: usize, end: usize) -> usize {
+        let w = self.w(e);
+        let participle = !is_capitalized(w)
+            && w.len() > 4
+            && (w.ends_with("ed") || w.ends_with("ing"))
+            && !matches!(
+                w,
+                "during" | "including" | "according" | "regarding" | "concerning" | "following"
+            )
+            && self.cue_at(e).is_none();
+        if e >= end
+            || !self.is_word(e)
+            || is_pronoun(self.w(a))
+            || !(participle || matches!(w, "of" | "from" | "who" | "whose" | "which"))
+        {
+            return e;
+        }
+        let mut f = e;
+        while f < end && f < e + 24 {
+            let t = self.w(f);
+            if !self.is_word(f) && !matches!(t, "@" | "#" | "&" | "/" | "’" | "'") {
+                break;
+            }
+            f += 1;
+        }
+        if f == end || !self.is_word(f) { f } else { e }
+    }
+}
+
+fn is_pronoun(w: &str) -> bool {
+    PRONOUNS.contains(&w)
 }
 
 fn char_floor(text: &str, mut i: usize) -> usize {
@@ -795,6 +1058,11 @@ pub(crate) fn after_quote(
     }
     let win = Window { text, toks: buf };
     let clause = (0..end).find(|&i| win.is_word(i))?;
+    // `said “…” and asked staff to …`: a second verb of the sentence's
+    // subject, not an attribution of the quote.
+    if matches!(win.w(clause), "and" | "but" | "or") {
+        return None;
+    }
     // Another clause in between (`”; the vote …`) means no attribution.
     if win.toks[..clause].iter().any(|t| {
         let w = &text[t.start..t.end];
@@ -802,14 +1070,37 @@ pub(crate) fn after_quote(
     }) {
         return None;
     }
-    let limit = end.min(clause + POST_CUE_TOKENS);
+    // `” Nate Li, the pollster who …, wrote`: a name and a long appositive
+    // may push the cue further off.
+    let appositive = win
+        .np_at(clause, end)
+        .is_some_and(|(a, b)| win.name_word(a) && win.w(b) == ",");
+    let reach = if appositive {
+        POST_CUE_TOKENS_APPOSITIVE
+    } else {
+        POST_CUE_TOKENS
+    };
+    let limit = end.min(clause + reach);
     let mut v = clause;
     while v < limit {
         if let Some(ve) = win.cue_at(v) {
-            let mention = if v == clause || win.is_according(v) {
+            // `the report said`: a cue word followed by a cue is a noun.
+            if ve == v && v > clause && win.cue_at(v + 1).is_some() {
+                v += 1;
+                continue;
+            }
+            let mention = if v == clause {
+                win.np_after_opening(ve, end)
+            } else if win.is_according(v) {
                 win.np_after(ve, end)
             } else {
-                win.np_before(v, clause).or_else(|| win.np_after(ve, end))
+                // Inside `Li, the pollster who runs a firm tweeted`, the
+                // relative clause's words are not the subject: Li is.
+                let relative = (clause..v).find(|&i| matches!(win.w(i), "who" | "which"));
+                win.np_before(v, clause)
+                    .filter(|&(a, _)| !appositive || relative.is_none_or(|r| a < r))
+                    .or_else(|| appositive.then(|| win.np_at(clause, end)).flatten())
+                    .or_else(|| win.np_after(ve, end))
             };
             return Some(Found {
                 mention: mention.map(|(a, b)| win.span(a, b)),
@@ -880,7 +1171,14 @@ pub(crate) fn previous_subject(
     if send - start > 30 {
         return None;
     }
-    let (a, b) = win.clause_subject(start, send)?;
+    // The sentence's own attribution (`…, Susan said as she left.`) names
+    // the speaker better than its grammatical subject.
+    let cued = (start + 1..send).rev().find_map(|v| {
+        win.cue_at(v)?;
+        win.np_before(v, start)
+            .filter(|&(a, _)| PRONOUNS.contains(&win.w(a)) || win.name_word(a))
+    });
+    let (a, b) = cued.or_else(|| win.clause_subject(start, send))?;
     let first = win.w(a);
     if !(PRONOUNS.contains(&first) || win.name_word(a)) {
         return None;
@@ -946,25 +1244,222 @@ pub(crate) fn before_quote(
             });
         }
     }
-    if fallback.is_some() {
+    // A cue with no subject yields to a colon intro (`Asked about it, he
+    // demurred: “…”`).
+    if fallback.is_some_and(|f| f.mention.is_some() || !ends_colon) {
         return fallback;
     }
     if ends_colon {
         // `HuffPollster: “…”`, else `Senator Ann Li had a message for
         // them: “…”`.
-        let mention = if n >= 2 && win.name_word(n - 2) {
+        // A name right before the colon counts when it starts the clause
+        // or follows a dash (`… – HuffPollster:`); otherwise the subject,
+        // after the last comma first (`When Li died, Ana Ruiz wrote:`).
+        // `More from Ana Li and Ed Marr:` and `From Li’s post:` name a
+        // source too.
+        let named = if n >= 2 && win.name_word(n - 2) && !is_year(win.w(n - 2)) {
             let mut s = n - 2;
-            while s > first && win.name_word(s - 1) {
+            while s > first
+                && (win.name_word(s - 1)
+                    || (win.w(s - 1) == "and" && s >= first + 2 && win.name_word(s - 2)))
+            {
                 s -= 1;
             }
-            Some((s, n - 1))
+            (s == first || matches!(win.w(s - 1), "-" | "–" | "—" | "from" | "From"))
+                .then_some((s, n - 1))
         } else {
-            win.np_at(first, n)
+            None
         };
+        let comma = (first..n - 1).rev().find(|&i| win.w(i) == ",");
+        let mention = named
+            .or_else(|| comma.and_then(|c| win.clause_subject(c + 1, n - 1)))
+            .or_else(|| win.np_at(first, n))
+            .filter(|&(a, b)| !(b == a + 1 && (is_year(win.w(a)) || is_calendar_word(win.w(a)))));
         return mention.map(|(a, b)| Found {
             mention: Some(win.span(a, b)),
             cue: None,
         });
+    }
+    None
+}
+
+/// Common nouns for organisations that a definite description (`the
+/// agency`, `la municipalité`) uses for one named earlier.
+const ORG_NOUNS: &[&str] = &[
+    "agency",
+    "ministry",
+    "authority",
+    "company",
+    "department",
+    "council",
+    "office",
+    "police",
+    "coastguard",
+    "court",
+    "firm",
+    "government",
+    "commission",
+    "committee",
+    "board",
+    "bank",
+    "union",
+    "operator",
+    "regulator",
+    "airline",
+    "municipality",
+    "administration",
+    "foundation",
+    "association",
+    "institute",
+    "hospital",
+    "university",
+    "ministère",
+    "mairie",
+    "municipalité",
+    "régie",
+    "préfecture",
+    "direction",
+    "société",
+    "entreprise",
+    "syndicat",
+    "behörde",
+    "ministerium",
+    "stadtwerke",
+    "verwaltung",
+    "polizei",
+    "unternehmen",
+];
+
+/// Nouns for a written statement, whose source is whoever issued it.
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "release",
+    "communiqué",
+    "mitteilung",
+    "pressemitteilung",
+    "erklärung",
+];
+
+/// Case-insensitive equality, Unicode-aware, without allocating.
+fn eq_fold(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// What a description such as `the agency` or `the statement` stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stands<'t> {
+    /// An organisation; the noun (`agency`) may occur in its name.
+    Org(&'t str),
+    /// A document; its source is the speaker.
+    Statement,
+}
+
+/// Classifies a two-word definite description (`the ministry`, `la
+/// municipalité`, `die Behörde`); anything else is kept as written.
+pub(crate) fn description_stands_for(m: &str) -> Option<Stands<'_>> {
+    let mut words = m.split_whitespace();
+    let (det, noun) = (words.next()?, words.next()?);
+    if words.next().is_some()
+        || !matches!(
+            det,
+            "the" | "The" | "la" | "La" | "le" | "Le" | "die" | "Die" | "das" | "Das"
+        )
+    {
+        return None;
+    }
+    let is = |list: &[&str]| list.iter().any(|x| eq_fold(x, noun));
+    if is(STATEMENT_NOUNS) {
+        Some(Stands::Statement)
+    } else if is(ORG_NOUNS) {
+        Some(Stands::Org(noun))
+    } else {
+        None
+    }
+}
+
+/// The most recent capitalised name before `pos` (not before `floor`) with
+/// `noun` among its words (`the ministry` → `The Ministry of Finance`).
+pub(crate) fn org_named(
+    text: &str,
+    floor: usize,
+    pos: usize,
+    noun: &str,
+    buf: &mut Vec<Tok>,
+) -> Option<(usize, usize)> {
+    tokenize(text, char_ceil(text, floor), char_floor(text, pos), buf);
+    let win = Window { text, toks: buf };
+    let i = (0..buf.len()).rev().find(|&i| {
+        let w = win.w(i);
+        is_capitalized(w) && eq_fold(w, noun)
+    })?;
+    let cap = |k: usize| win.is_word(k) && is_capitalized(win.w(k));
+    let mut s = i;
+    while s > 0 && cap(s - 1) && !is_sentence_end(win.w(s - 1)) {
+        s -= 1;
+    }
+    let mut e = i + 1;
+    loop {
+        if cap(e) {
+            e += 1;
+        } else if matches!(win.w(e), "of" | "for" | "de" | "du" | "des" | "für") && cap(e + 1) {
+            e += 2;
+        } else {
+            break;
+        }
+    }
+    if s > 0 && win.w(s - 1).eq_ignore_ascii_case("the") {
+        s -= 1;
+    }
+    // A lone capitalised word (`Ministry officials`) names nothing.
+    (e - s >= 2).then(|| win.span(s, e))
+}
+
+/// Who issued the most recent statement mentioned before `pos` (not before
+/// `floor`): the subject of `X said in a statement`, `X erklärten in einer
+/// Mitteilung`, `X a indiqué dans un communiqué`.
+pub(crate) fn statement_source(
+    text: &str,
+    floor: usize,
+    pos: usize,
+    buf: &mut Vec<Tok>,
+) -> Option<(usize, usize)> {
+    tokenize(text, char_ceil(text, floor), char_floor(text, pos), buf);
+    let win = Window { text, toks: buf };
+    let mut i = buf.len();
+    while i > 2 {
+        i -= 1;
+        let w = win.w(i);
+        if !STATEMENT_NOUNS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        if !matches!(win.w(i - 2), "in" | "dans" | "via")
+            || !matches!(
+                win.w(i - 1),
+                "a" | "an" | "its" | "their" | "einer" | "seiner" | "ihrer" | "un" | "son" | "leur"
+            )
+        {
+            continue;
+        }
+        let clause = (0..i)
+            .rev()
+            .find(|&k| is_sentence_end(win.w(k)) || win.w(k) == ";" || is_open_mark(win.w(k)))
+            .map_or(0, |k| k + 1);
+        // The cue right before `in a statement` (`said`, `a indiqué`).
+        let v = (clause..i - 2)
+            .rev()
+            .take(3)
+            .find(|&k| win.cue_at(k).is_some());
+        let np = match v {
+            Some(v) if v > clause => win.np_before(v, clause),
+            _ => win.clause_subject(clause, i - 2),
+        };
+        if let Some((a, b)) = np
+            && !PRONOUNS.contains(&win.w(a))
+        {
+            return Some(win.span(a, b));
+        }
     }
     None
 }

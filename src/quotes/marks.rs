@@ -137,13 +137,15 @@ pub(crate) fn scan(text: &str) -> Vec<RawQuote> {
             }
             Action::Close => {
                 if let Some(o) = cur.take() {
-                    // Spaces just inside the marks (`“ … if`) are not quoted.
+                    // Spaces just inside the marks (`“ … if`, `« Oui »` with
+                    // no-break spaces) are not quoted.
                     let start = i - text[o.start..i].trim_start().len();
-                    if i > start {
+                    let end = trim_end(text, start, i);
+                    if end > start {
                         out.push(RawQuote {
                             open: o.open,
                             start,
-                            end: i,
+                            end,
                             after: i + w,
                             closed: true,
                         });
@@ -223,7 +225,9 @@ fn classify(c: char, prev: Option<char>, next: Option<char>, open: Option<Family
             }
         }
         ('„', None) if !is_space_or_end(next) => Action::Open(Low),
-        ('«', None) if !is_space_or_end(next) => Action::Open(Guillemet),
+        // French typography puts a (no-break) space inside the guillemets:
+        // `« Oui »`; only a line end after `«` rules it out.
+        ('«', None) if !next.is_none_or(|n| n == '\n' || n == '\r') => Action::Open(Guillemet),
         ('»', Some(Guillemet)) => Action::Close,
         ('»', None) if is_open_context(prev) && !is_space_or_end(next) => {
             Action::Open(ReverseGuillemet)
@@ -261,6 +265,15 @@ mod tests {
         assert_eq!(texts("a „b c“ d"), ["b c"]);
         assert_eq!(texts("a ‘b c’ d"), ["b c"]);
         assert_eq!(texts("a »b c« d"), ["b c"]);
+    }
+
+    #[test]
+    fn french_guillemets_with_inner_spaces() {
+        assert_eq!(texts("Il a dit « Oui, merci » hier."), ["Oui, merci"]);
+        assert_eq!(
+            texts("« Non\u{a0}», dit-elle. «\u{202f}Peut-être\u{202f}»"),
+            ["Non", "Peut-être"]
+        );
     }
 
     #[test]

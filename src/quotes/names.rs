@@ -1,7 +1,7 @@
 //! The people named in an article: the fullest form of each name, and where
 //! names occur (for resolving `he`/`she`).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use super::tok::{Tok, is_capitalized, is_possessive, strip_possessive, tokenize};
@@ -113,6 +113,30 @@ const TITLES: &[&str] = &[
     "Anchor",
     "Spokesman",
     "Spokeswoman",
+    "Assistant",
+    "Associate",
+    "Acting",
+    "Special",
+    // French and German forms of address and office.
+    "M.",
+    "Mme",
+    "Mme.",
+    "Mlle",
+    "Me",
+    "Herr",
+    "Frau",
+    "Bürgermeister",
+    "Bürgermeisterin",
+    "Oberbürgermeister",
+    "Oberbürgermeisterin",
+    "Fraktionschef",
+    "Fraktionschefin",
+    "Sprecher",
+    "Sprecherin",
+    "Ministerpräsident",
+    "Ministerpräsidentin",
+    "Bundeskanzler",
+    "Bundeskanzlerin",
 ];
 
 /// Capitalised words that are never part of a person's name.
@@ -253,6 +277,99 @@ const NOT_NAME: &[&str] = &[
     "Treasury",
     "Media",
     "Online",
+    "Authority",
+    "Authorities",
+    "Cup",
+    "League",
+    "Transit",
+    "Trust",
+    "Systems",
+    "Partners",
+    "Airlines",
+    "Airways",
+    "Railways",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Corporation",
+    "Industries",
+    "Organization",
+    "Organisation",
+    "Alliance",
+    "Coalition",
+    // Place-name parts (`South Carolina`, `Las Vegas`, `New York`).
+    "North",
+    "South",
+    "East",
+    "West",
+    "New",
+    "Los",
+    "Las",
+    "San",
+    "Santa",
+    "Fort",
+    "Lake",
+    "Mount",
+    "Port",
+    "Gulf",
+    "Middle",
+    "Central",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+];
+
+/// Capitalised words that end an organisation's or an event's name: the
+/// capitalised words before them name no person.
+const ORG_TAIL: &[&str] = &[
+    "Authority",
+    "Authorities",
+    "Cup",
+    "League",
+    "Transit",
+    "Trust",
+    "Systems",
+    "Partners",
+    "Airlines",
+    "Airways",
+    "Railways",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Inc.",
+    "Corp.",
+    "Corporation",
+    "Industries",
+    "Organization",
+    "Organisation",
+    "Alliance",
+    "Coalition",
+    "Party",
+    "Committee",
+    "Department",
+    "University",
+    "College",
+    "Council",
+    "Association",
+    "Company",
+    "Group",
+    "Foundation",
+    "Institute",
+    "Agency",
+    "Bureau",
+    "Office",
+    "Union",
+    "Club",
+    "Hospital",
+    "Bank",
+    "Fund",
+    "Board",
+    "Commission",
+    "Ministry",
+    "Court",
+    "Airport",
+    "Station",
 ];
 
 const CONNECTORS: &[&str] = &[
@@ -366,6 +483,52 @@ pub(crate) const LEADING: &[&str] = &[
     "Yesterday",
 ];
 
+/// Words right before a name that make it an object rather than the subject
+/// of its clause (`accused Tom Li`, `met with Ana Ruiz`).
+const OBJECT_BEFORE: &[&str] = &[
+    "to",
+    "by",
+    "with",
+    "of",
+    "for",
+    "about",
+    "against",
+    "than",
+    "from",
+    "at",
+    "in",
+    "into",
+    "on",
+    "like",
+    "between",
+    "toward",
+    "towards",
+    "over",
+    "under",
+    "among",
+    "told",
+    "asked",
+    "met",
+    "thanked",
+    "called",
+    "accused",
+    "praised",
+    "criticized",
+    "criticised",
+    "blamed",
+    "joined",
+    "defeated",
+    "beat",
+    "named",
+    "appointed",
+    "versus",
+    "vs.",
+    "whom",
+    "the",
+    "a",
+    "an",
+];
+
 /// A person's gender when the text reveals it (titles `Mr.`, `Ms.`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Gender {
@@ -378,6 +541,11 @@ pub(crate) enum Gender {
 struct Occurrence {
     pos: usize,
     name: (usize, usize),
+    /// The name plausibly opens its clause as its subject (not after a
+    /// preposition or a verb, not a possessive).
+    subject: bool,
+    /// The name sits inside quotation marks (someone else's words).
+    quoted: bool,
 }
 
 /// Person names in one article.
@@ -387,7 +555,9 @@ pub(crate) struct Names<'a> {
     /// start, end), first occurrence winning ties.
     best: HashMap<&'a str, (usize, usize, usize)>,
     occurrences: Vec<Occurrence>,
-    gender: HashMap<usize, Gender>,
+    /// Gender per full name (by its start), from titles and pronouns; filled
+    /// further while quotes are attributed (`Li said … she said`).
+    gender: RefCell<HashMap<usize, Gender>>,
     /// Fuzzy comparisons left for this article, so that many unknown
     /// mentions against many names stay linear.
     fuzzy_budget: Cell<usize>,
@@ -420,12 +590,16 @@ fn name_word(w: &str) -> bool {
 }
 
 impl<'a> Names<'a> {
-    /// Collects the names of `text` in one pass.
-    pub(crate) fn build(text: &'a str) -> Names<'a> {
+    /// Collects the names of `text` in one pass. `quoted` lists the byte
+    /// ranges inside quotation marks, in order: names there are someone's
+    /// words, not people the narrative is about.
+    pub(crate) fn build(text: &'a str, quoted: &[(usize, usize)]) -> Names<'a> {
         let mut toks: Vec<Tok> = Vec::new();
         tokenize(text, 0, text.len(), &mut toks);
         // Runs of name words (connectors allowed inside), as token ranges.
-        let mut runs: Vec<(usize, usize, Option<Gender>)> = Vec::new();
+        // (first name token, end, gender from a title, first token with
+        // the title).
+        let mut runs: Vec<(usize, usize, Option<Gender>, usize)> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -454,6 +628,14 @@ impl<'a> Names<'a> {
                     break;
                 }
             }
+            // A run that an organisation word ends (`Bayport Harbor
+            // Authority`, `Coastal Cup`) is part of a name, not a person.
+            if toks.get(j).is_some_and(|u| {
+                u.word && !u.newline_before && eq_any(&text[u.start..u.end], ORG_TAIL)
+            }) {
+                i = j + 1;
+                continue;
+            }
             // Strip sentence words and titles from the front; note gendered
             // titles.
             let mut s = i;
@@ -462,8 +644,9 @@ impl<'a> Names<'a> {
                 let w = &text[toks[s].start..toks[s].end];
                 if eq_any(w, LEADING) || eq_any(w, TITLES) {
                     match w {
-                        "Mr." | "Mr" => gender = Some(Gender::Male),
-                        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => gender = Some(Gender::Female),
+                        "Mr." | "Mr" | "M." | "Herr" => gender = Some(Gender::Male),
+                        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Mme" | "Mme." | "Mlle"
+                        | "Frau" => gender = Some(Gender::Female),
                         _ => {}
                     }
                     s += 1;
@@ -472,13 +655,13 @@ impl<'a> Names<'a> {
                 }
             }
             if s < j {
-                runs.push((s, j, gender));
+                runs.push((s, j, gender, i));
             }
             i = j.max(i + 1);
         }
 
         let mut best: HashMap<&'a str, (usize, usize, usize)> = HashMap::new();
-        for &(s, e, _) in &runs {
+        for &(s, e, _, _) in &runs {
             let n = e - s;
             if !(2..=4).contains(&n) {
                 continue;
@@ -500,7 +683,14 @@ impl<'a> Names<'a> {
 
         let mut occurrences = Vec::new();
         let mut gender = HashMap::new();
-        for &(s, e, g) in &runs {
+        let mut q = 0;
+        let inside = |pos: usize, q: &mut usize| {
+            while *q < quoted.len() && quoted[*q].1 <= pos {
+                *q += 1;
+            }
+            quoted.get(*q).is_some_and(|&(a, _)| a <= pos)
+        };
+        for &(s, e, g, first) in &runs {
             let n = e - s;
             let last = toks[e - 1];
             let key = strip_possessive(&text[last.start..last.end]);
@@ -510,20 +700,32 @@ impl<'a> Names<'a> {
                 None
             };
             if let Some(name) = name {
+                let before = first
+                    .checked_sub(1)
+                    .map(|i| &text[toks[i].start..toks[i].end]);
+                let subject = !is_possessive(&text[last.start..last.end])
+                    && before.is_none_or(|w| {
+                        let verb = w.ends_with("ed") && w.chars().all(char::is_lowercase);
+                        !(verb || eq_any(w, OBJECT_BEFORE))
+                    });
+                let pos = toks[s].start;
                 occurrences.push(Occurrence {
-                    pos: toks[s].start,
+                    pos,
                     name,
+                    subject,
+                    quoted: inside(pos, &mut q),
                 });
                 if let Some(g) = g {
                     gender.entry(name.0).or_insert(g);
                 }
             }
         }
+        learn_from_pronouns(text, &toks, &occurrences, quoted, &mut gender);
         Names {
             text,
             best,
             occurrences,
-            gender,
+            gender: RefCell::new(gender),
             fuzzy_budget: Cell::new(FUZZY_BUDGET),
         }
     }
@@ -559,22 +761,95 @@ impl<'a> Names<'a> {
 
     /// The gender the text gives the person named at `start`, if any.
     pub(crate) fn gender_of(&self, name_start: usize) -> Option<Gender> {
-        self.gender.get(&name_start).copied()
+        self.gender.borrow().get(&name_start).copied()
+    }
+
+    /// Records that `name` (a full name returned by this index) was referred
+    /// to as `g`, unless the text already said otherwise.
+    pub(crate) fn learn(&self, name: &str, g: Gender) {
+        let start = (name.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        if start < self.text.len() {
+            self.gender.borrow_mut().entry(start).or_insert(g);
+        }
     }
 
     /// The most recent person named before `pos` whose gender does not
     /// contradict `want`.
     pub(crate) fn recent_person(&self, pos: usize, want: Option<Gender>) -> Option<&'a str> {
+        self.recent(pos, want, |_| true)
+    }
+
+    /// The most recent person named outside quotation marks as a clause's
+    /// subject before `pos`, whose gender does not contradict `want`: whom
+    /// a `he`/`she` most likely points back to.
+    pub(crate) fn recent_subject(&self, pos: usize, want: Option<Gender>) -> Option<&'a str> {
+        self.recent(pos, want, |o| o.subject && !o.quoted)
+    }
+
+    fn recent(
+        &self,
+        pos: usize,
+        want: Option<Gender>,
+        keep: impl Fn(&Occurrence) -> bool,
+    ) -> Option<&'a str> {
         let hi = self.occurrences.partition_point(|o| o.pos < pos);
         let lo = hi.saturating_sub(30);
         self.occurrences[lo..hi]
             .iter()
             .rev()
             .find(|o| {
-                want.is_none_or(|g| self.gender_of(o.name.0).is_none_or(|h| h == g))
+                keep(o)
+                    && want.is_none_or(|g| self.gender_of(o.name.0).is_none_or(|h| h == g))
                     && self.text[o.name.0..o.name.1].contains(' ')
             })
             .and_then(|o| self.text.get(o.name.0..o.name.1))
+    }
+}
+
+/// Gender from the narrative: a `he`/`she`/`his`/`her` (or `er`/`sie`,
+/// `il`/`elle`) outside quotes in the same or the next sentence after a
+/// subject name, before any other name, is that person's.
+fn learn_from_pronouns(
+    text: &str,
+    toks: &[Tok],
+    occurrences: &[Occurrence],
+    quoted: &[(usize, usize)],
+    gender: &mut HashMap<usize, Gender>,
+) {
+    let mut next_occ = 0;
+    let mut q = 0;
+    // The pending subject name (its start) and the sentence ends seen since.
+    let mut pending: Option<(usize, u8)> = None;
+    for t in toks {
+        while next_occ < occurrences.len() && occurrences[next_occ].pos <= t.start {
+            let o = occurrences[next_occ];
+            pending = (o.subject && !o.quoted).then_some((o.name.0, 0));
+            next_occ += 1;
+        }
+        while q < quoted.len() && quoted[q].1 <= t.start {
+            q += 1;
+        }
+        if quoted.get(q).is_some_and(|&(a, _)| a <= t.start) {
+            continue;
+        }
+        let w = &text[t.start..t.end];
+        if matches!(w, "." | "!" | "?") {
+            if let Some((_, n)) = pending.as_mut() {
+                *n += 1;
+                if *n > 1 {
+                    pending = None;
+                }
+            }
+            continue;
+        }
+        let g = match w {
+            "he" | "He" | "his" | "His" | "him" | "er" | "Er" | "il" | "Il" => Gender::Male,
+            "she" | "She" | "her" | "Her" | "elle" | "Elle" => Gender::Female,
+            _ => continue,
+        };
+        if let Some((name, _)) = pending.take() {
+            gender.entry(name).or_insert(g);
+        }
     }
 }
 
@@ -585,7 +860,7 @@ mod tests {
     #[test]
     fn resolves_to_the_fullest_name() {
         let t = "Eddie Wu Yongming spoke on Monday. Later Mr. Wu left. Wu laughed.";
-        let n = Names::build(t);
+        let n = Names::build(t, &[]);
         let p = t.find("Wu left").unwrap();
         assert_eq!(n.resolve(p, p + 2), Some("Eddie Wu Yongming"));
         let p = t.find("Mr. Wu").unwrap();
@@ -595,7 +870,7 @@ mod tests {
     #[test]
     fn strips_titles_and_sentence_words() {
         let t = "But Sen. Elena Marsh said so. President Tom Okafor agreed.";
-        let n = Names::build(t);
+        let n = Names::build(t, &[]);
         assert_eq!(n.resolve(0, 0), None);
         let p = t.find("Marsh").unwrap();
         assert_eq!(n.resolve(p, p + 5), Some("Elena Marsh"));
@@ -606,9 +881,41 @@ mod tests {
     #[test]
     fn recent_person_respects_titles() {
         let t = "Ms. Rita Vance met Mr. Paul Ostrow. She said";
-        let n = Names::build(t);
+        let n = Names::build(t, &[]);
         let p = t.find("She").unwrap();
         assert_eq!(n.recent_person(p, None), Some("Paul Ostrow"));
         assert_eq!(n.recent_person(p, Some(Gender::Female)), Some("Rita Vance"));
+    }
+
+    #[test]
+    fn recent_subject_skips_objects_quotes_and_other_genders() {
+        let t = "Nora Quill spoke first and she was brief. Then Victor Hale praised \
+                 Ida Brun. “I thank Carl Mott,” he said.";
+        let open = t.find('“').unwrap();
+        let close = t.find('”').unwrap();
+        let n = Names::build(t, &[(open + 3, close)]);
+        let p = t.find("he said").unwrap();
+        // Ida Brun is an object, Carl Mott is quoted.
+        assert_eq!(n.recent_subject(p, Some(Gender::Male)), Some("Victor Hale"));
+        // Nora Quill is a she: with no other subject she is skipped for `he`.
+        let t = "Nora Quill spoke and she left. “Fine,” he said.";
+        let n = Names::build(t, &[]);
+        let p = t.find("he said").unwrap();
+        assert_eq!(n.recent_subject(p, Some(Gender::Male)), None);
+        assert_eq!(
+            n.recent_subject(p, Some(Gender::Female)),
+            Some("Nora Quill")
+        );
+    }
+
+    #[test]
+    fn learns_gender_from_attributions_and_french_titles() {
+        let t = "Mme Claire Dubois et M. Paul Girard. Ana Ruiz spoke.";
+        let n = Names::build(t, &[]);
+        let p = t.len();
+        assert_eq!(n.recent_person(p, Some(Gender::Male)), Some("Ana Ruiz"));
+        n.learn(n.recent_person(p, None).unwrap(), Gender::Female);
+        assert_eq!(n.recent_person(p, Some(Gender::Male)), Some("Paul Girard"));
+        assert_eq!(n.recent_person(p, Some(Gender::Female)), Some("Ana Ruiz"));
     }
 }

@@ -84,12 +84,34 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                     break;
                 }
             }
-            out.push(Tok {
-                start,
-                end,
-                word: true,
-                newline_before: newline,
+            // French inversion (`dit-elle`, `a-t-il`): the pronoun is the
+            // subject, so it gets a token of its own.
+            let word = &text[start..end];
+            let split = word.rfind('-').filter(|&h| {
+                matches!(&word[h + 1..], "il" | "elle" | "ils" | "elles")
+                    && word.chars().next().is_some_and(char::is_lowercase)
             });
+            if let Some(h) = split {
+                out.push(Tok {
+                    start,
+                    end: start + h,
+                    word: true,
+                    newline_before: newline,
+                });
+                out.push(Tok {
+                    start: start + h + 1,
+                    end,
+                    word: true,
+                    newline_before: false,
+                });
+            } else {
+                out.push(Tok {
+                    start,
+                    end,
+                    word: true,
+                    newline_before: newline,
+                });
+            }
         } else {
             out.push(Tok {
                 start,
@@ -143,6 +165,30 @@ mod tests {
                 "G.K.",
                 "Butterfield’s",
                 "."
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_french_inverted_pronouns() {
+        let t = "a-t-il dit, ajoute-t-elle, dit-elle, Saint-Denis";
+        let mut v = Vec::new();
+        tokenize(t, 0, t.len(), &mut v);
+        let w: Vec<&str> = v.iter().map(|k| &t[k.start..k.end]).collect();
+        assert_eq!(
+            w,
+            [
+                "a-t",
+                "il",
+                "dit",
+                ",",
+                "ajoute-t",
+                "elle",
+                ",",
+                "dit",
+                "elle",
+                ",",
+                "Saint-Denis"
             ]
         );
     }
