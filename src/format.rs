@@ -26,7 +26,7 @@ pub enum Format {
 /// let text = "\u{201c}We won,\u{201d} coach Lee Park said after the final on Sunday.";
 /// let summary = Summarizer::default().summarize(text)?;
 /// let out = format::text(&summary);
-/// assert!(out.contains("\u{201c}We won,\u{201d} \u{2014} Lee Park"));
+/// assert!(out.contains("\u{201c}We won\u{201d} \u{2014} Lee Park"));
 /// # Ok::<(), newsgist::Error>(())
 /// ```
 pub fn text(summary: &Summary<'_>) -> String {

@@ -23,7 +23,7 @@
 //! for s in &summary.sentences {
 //!     assert_eq!(s.text, &article[s.start..s.end]);
 //! }
-//! assert_eq!(summary.quotes[0].text, "This is a good day for families,");
+//! assert_eq!(summary.quotes[0].text, "This is a good day for families");
 //! assert_eq!(summary.quotes[0].speaker, Some("Ana Ruiz"));
 //! # Ok::<(), newsgist::Error>(())
 //! ```

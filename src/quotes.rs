@@ -78,7 +78,7 @@ pub struct Quote<'a> {
 /// use newsgist::{Lang, QuoteKind, segment};
 /// let text = "\u{201c}We will rebuild,\u{201d} Mayor Ana Ruiz said. Later Ruiz called it \u{201c}a fresh start.\u{201d}";
 /// let quotes = newsgist::quotes::find_quotes(text, &segment::split(text), Lang::English);
-/// assert_eq!(quotes[0].text, "We will rebuild,");
+/// assert_eq!(quotes[0].text, "We will rebuild");
 /// assert_eq!(quotes[0].speaker, Some("Ana Ruiz"));
 /// assert_eq!(quotes[0].cue, Some("said"));
 /// assert_eq!(quotes[1].kind, QuoteKind::Partial);
@@ -230,14 +230,20 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
             kind = QuoteKind::Partial;
             found = None;
         }
+        // The comma before an attribution (`“We won,” she said`) belongs to
+        // the sentence around the quote, not to the words quoted.
+        let spoken = match quoted.trim_end_matches([',', ' ', '\u{a0}']) {
+            "" => quoted,
+            words => words,
+        };
         let mut q = Quote {
-            text: quoted,
+            text: spoken,
             speaker: None,
             speaker_mention: None,
             cue: None,
             kind,
             start: raw.start,
-            end: raw.end,
+            end: raw.start + spoken.len(),
             score: 0.0,
         };
         if let Some(f) = found {
@@ -773,7 +779,7 @@ mod tests {
     #[test]
     fn attribution_after_name_then_verb() {
         let q = one("“The bridge opens in May,” Lena Park said.");
-        assert_eq!(q.text, "The bridge opens in May,");
+        assert_eq!(q.text, "The bridge opens in May");
         assert_eq!(q.kind, QuoteKind::Direct);
         assert_eq!(
             who(&q),
@@ -987,7 +993,7 @@ mod tests {
                  Volunteer Niamh O’Dwyer, who feeds the otters, said she was relieved.\n\n\
                  ‘They all stay,’ she said.";
         let q = quotes(t);
-        assert_eq!(q[1].text, "They all stay,");
+        assert_eq!(q[1].text, "They all stay");
         assert_eq!(q[1].speaker.map(|s| s.ends_with("O’Dwyer")), Some(true));
     }
 
@@ -1198,7 +1204,7 @@ mod tests {
         let t =
             "“The first part ends here.\n\n“The second part too,” Maria Lind said.\n\nOther news.";
         let q = one(t);
-        assert_eq!(q.text, "The first part ends here.\n\n“The second part too,");
+        assert_eq!(q.text, "The first part ends here.\n\n“The second part too");
         assert_eq!(q.speaker, Some("Maria Lind"));
     }
 
@@ -1216,14 +1222,14 @@ mod tests {
     fn single_quotes_and_apostrophes() {
         let t = "Don’t blame the ’90s or the Jones’ dog. ‘We won,’ Maria Lind said.";
         let q = one(t);
-        assert_eq!(q.text, "We won,");
+        assert_eq!(q.text, "We won");
         assert_eq!(q.speaker, Some("Maria Lind"));
     }
 
     #[test]
     fn straight_guillemet_and_low_marks() {
         let q = one("\"We won,\" Maria Lind said.");
-        assert_eq!(q.text, "We won,");
+        assert_eq!(q.text, "We won");
         assert_eq!(q.speaker, Some("Maria Lind"));
         let q = one("«Nous avons gagné», a dit Maria Lind.");
         assert_eq!(q.text, "Nous avons gagné");

@@ -16,7 +16,10 @@ fn newsy_text() -> impl Strategy<Value = String> {
 
 fn check_spans(text: &str, options: Options) -> Result<(), TestCaseError> {
     let Ok(summary) = Summarizer::new(options).summarize(text) else {
-        prop_assert!(text.trim().is_empty());
+        let blank = text
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .is_empty();
+        prop_assert!(blank, "only a blank text may fail");
         return Ok(());
     };
     let mut last = None;
