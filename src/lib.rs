@@ -32,6 +32,7 @@
 
 pub mod corpus;
 pub mod error;
+pub mod eval;
 pub mod format;
 pub mod lang;
 pub mod quotes;
