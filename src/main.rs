@@ -66,6 +66,40 @@ enum Command {
         #[arg(value_name = "INPUT", required = true)]
         inputs: Vec<String>,
     },
+    /// Measure quality against reference data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum EvalCommand {
+    /// ROUGE-1/2/L/Lsum of summaries against reference summaries (JSONL).
+    Rouge {
+        #[command(flatten)]
+        summary: SummaryArgs,
+        /// Gold JSONL: an article text and reference summary per line.
+        #[arg(long, value_name = "FILE")]
+        gold: PathBuf,
+        /// Score these predictions (newsgist document records) instead of
+        /// summarizing the gold articles.
+        #[arg(long, value_name = "FILE")]
+        pred: Option<PathBuf>,
+        /// Gold field with the reference: a list of sentences or a string.
+        #[arg(long, value_name = "NAME", default_value = "highlights")]
+        reference_field: String,
+        /// Gold field with the article (default: text, article, body or content).
+        #[arg(long, value_name = "NAME")]
+        text_field: Option<String>,
+        /// Gold field with the id.
+        #[arg(long, value_name = "NAME", default_value = "id")]
+        id_field: String,
+        /// Also write per-document scores here (JSONL).
+        #[arg(long, value_name = "FILE")]
+        per_doc: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SentenceFormat::Text)]
+        format: SentenceFormat,
+    },
 }
 
 #[derive(Args, Debug, Clone)]
@@ -169,6 +203,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             output,
             inputs,
         }) => bulk(&summary, threads, text_field, id_field, output, inputs),
+        Some(Command::Eval(command)) => eval(command),
         None => {
             let options = cli.summary.options()?;
             let Some(input) = cli.input else {
@@ -261,6 +296,83 @@ fn bulk(
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn eval(command: EvalCommand) -> Result<ExitCode, Error> {
+    use newsgist::eval::rouge::{self, GoldFields};
+    match command {
+        EvalCommand::Rouge {
+            summary,
+            gold,
+            pred,
+            reference_field,
+            text_field,
+            id_field,
+            per_doc,
+            format,
+        } => {
+            let summarizer = Summarizer::new(summary.options()?);
+            let predictions = match &pred {
+                Some(path) => Some(rouge::read_predictions(open(path)?)?),
+                None => None,
+            };
+            let fields = GoldFields {
+                reference: reference_field,
+                text: text_field,
+                id: id_field,
+            };
+            let report = rouge::evaluate(
+                &summarizer,
+                open(&gold)?,
+                predictions.as_ref(),
+                &fields,
+                per_doc.is_some(),
+            )?;
+            if let Some(path) = &per_doc {
+                let mut lines = String::new();
+                for (id, scores) in &report.per_document {
+                    let record = serde_json::json!({ "id": id, "scores": scores });
+                    lines.push_str(&record.to_string());
+                    lines.push('\n');
+                }
+                fs::write(path, lines).map_err(|e| Error::io(path, e))?;
+            }
+            let out = match format {
+                SentenceFormat::Json => {
+                    let mut summary_only = report.clone();
+                    summary_only.per_document.clear();
+                    serde_json::to_string_pretty(&summary_only).unwrap_or_default() + "\n"
+                }
+                SentenceFormat::Text => {
+                    let mut out = format!(
+                        "{} documents ({} without a prediction, scored 0)\n",
+                        report.documents, report.missing
+                    );
+                    let m = &report.mean;
+                    for (name, prf) in [
+                        ("rouge1", m.rouge1),
+                        ("rouge2", m.rouge2),
+                        ("rougeL", m.rouge_l),
+                        ("rougeLsum", m.rouge_lsum),
+                    ] {
+                        out.push_str(&format!(
+                            "  {name:<9} F1 {:6.2}  P {:6.2}  R {:6.2}\n",
+                            prf.f1, prf.precision, prf.recall
+                        ));
+                    }
+                    out
+                }
+            };
+            print_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn open(path: &Path) -> Result<io::BufReader<fs::File>, Error> {
+    fs::File::open(path)
+        .map(io::BufReader::new)
+        .map_err(|e| Error::io(path, e))
 }
 
 fn progress_bar() -> Option<indicatif::ProgressBar> {

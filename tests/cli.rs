@@ -469,3 +469,55 @@ fn unknown_flag_is_a_usage_error() {
     let r = run(newsgist().args(["--lang", "xx", ARTICLE]));
     assert_eq!(r.code, Some(2), "unknown language: {}", r.stderr);
 }
+
+#[test]
+fn eval_rouge_scores_summaries_and_predictions() {
+    let dir = TempDir::new("eval-rouge");
+    let gold = dir.path().join("gold.jsonl");
+    fs::write(
+        &gold,
+        "{\"id\":\"a\",\"article\":\"Rain fell in the city on Monday. Roads were closed for hours.\",\"highlights\":[\"Rain fell in the city on Monday.\"]}\n",
+    )
+    .unwrap();
+    let out = newsgist()
+        .args([
+            "eval",
+            "rouge",
+            "--sentences",
+            "1",
+            "--format",
+            "json",
+            "--gold",
+        ])
+        .arg(&gold)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["documents"], 1);
+    assert!((report["mean"]["rouge1"]["f1"].as_f64().unwrap() - 100.0).abs() < 1e-9);
+    let pred = dir.path().join("pred.jsonl");
+    fs::write(
+        &pred,
+        "{\"id\":\"a\",\"summary\":[{\"text\":\"Roads were closed.\"}]}\n",
+    )
+    .unwrap();
+    let out = newsgist()
+        .args(["eval", "rouge", "--gold"])
+        .arg(&gold)
+        .arg("--pred")
+        .arg(&pred)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.starts_with("1 documents (0 without a prediction"),
+        "{text}"
+    );
+    assert!(text.contains("rouge1    F1   0.00"), "{text}");
+}
