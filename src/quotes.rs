@@ -478,11 +478,18 @@ fn introduces_next(text: &str, at: usize) -> bool {
 /// Ruiz, mayor.`): the name's span.
 fn dash_signature(text: &str, after: usize) -> Option<(usize, usize)> {
     let rest = text.get(after..)?;
-    // Look a bounded way ahead so many quotes stay linear.
-    let line_end = rest.bytes().take(200).position(|b| b == b'\n')?;
-    if !rest[..line_end].trim().is_empty() {
-        return None;
-    }
+    // The dash on the quote's own line (`“…” — Ana Ruiz`) or on the next.
+    let inline = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    let line_end = if inline.starts_with(['–', '—', '―']) {
+        rest.len() - inline.len()
+    } else {
+        // Look a bounded way ahead so many quotes stay linear.
+        let line_end = rest.bytes().take(200).position(|b| b == b'\n')?;
+        if !rest[..line_end].trim().is_empty() {
+            return None;
+        }
+        line_end
+    };
     let next = &rest[line_end..];
     let body = next.trim_start();
     let start = after + line_end + (next.len() - body.len());
@@ -1269,6 +1276,20 @@ mod tests {
     fn previous_sentence_attribution_beats_its_subject() {
         let t = "Her neighbours laughed at the plan, Ida Sorn said as she left.\n\n“I will build it anyway.”";
         assert_eq!(one(t).speaker, Some("Ida Sorn"));
+    }
+
+    #[test]
+    fn dash_after_the_quote_on_its_line_names_the_speaker() {
+        let t = "Talks ended.\n\n“We are not done yet.” — Ana Ruiz\n\nMore later.";
+        let q = one(t);
+        assert_eq!(q.speaker, Some("Ana Ruiz"));
+        assert_eq!(q.speaker_mention.map(|m| m.text), Some("Ana Ruiz"));
+        // A dash going on with prose is not a signature.
+        let t = "Talks ended.\n\n“We are not done yet.” — and nobody disagreed.";
+        assert_ne!(
+            one(t).speaker_mention.map(|m| m.text),
+            Some("and nobody disagreed")
+        );
     }
 
     #[test]
