@@ -114,6 +114,24 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         let quoted = &text[raw.start..raw.end];
         let pre = attrib::before_quote(text, floor, raw.open, &mut buf);
         let mut kind = classify(text, &raw, before, quoted, pre.as_ref(), &mut buf);
+        // `Swers said because Obama is popular, “he's a good surrogate”`:
+        // quoted words finishing a sentence of reported speech are a
+        // fragment. Speech resumes after a comma only right after its cue
+        // (`she said, “and soon”`) or when the sentence opened with a quote
+        // of its own (`“We won,” he said, “and fairly”`).
+        if kind == QuoteKind::Direct
+            && before == Some(',')
+            && quoted
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(char::is_lowercase)
+            && !pre.is_some_and(|f| cue_right_before(text, &f, raw.open))
+            && !last.as_ref().is_some_and(|l| {
+                l.para_start == para_start && same_sentence(text, l.after, raw.open)
+            })
+        {
+            kind = QuoteKind::Partial;
+        }
         // `Li said “we will watch it closely” and left`: a whole clause
         // quoted right after a named speaker's cue, the sentence going on
         // with a second verb of hers, is her speech even in lower case.
@@ -319,6 +337,55 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         out.push(q);
     }
     out
+}
+
+/// Whether the attribution `f` ends right before the comma before `open`,
+/// or before an appositive and that comma (`she said, “…`, `According to
+/// Li, the city's finance director, “…`).
+fn cue_right_before(text: &str, f: &Found, open: usize) -> bool {
+    let Some((_, cue_end)) = f.cue else {
+        return false;
+    };
+    let end = cue_end.max(f.mention.map_or(0, |m| m.1));
+    let Some(gap) = text.get(end..open).map(str::trim) else {
+        return false;
+    };
+    if gap == "," {
+        return true;
+    }
+    let Some(inner) = gap.strip_prefix(',').and_then(|g| g.strip_suffix(',')) else {
+        return false;
+    };
+    // An appositive names or describes; a clause (`that …`, `because …`)
+    // goes on reporting.
+    inner.split_whitespace().count() <= 12
+        && !inner.contains([',', '.', ';'])
+        && !inner.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "that"
+                    | "because"
+                    | "if"
+                    | "when"
+                    | "whether"
+                    | "while"
+                    | "although"
+                    | "since"
+                    | "as"
+                    | "but"
+                    | "and"
+            )
+        })
+}
+
+/// Whether no sentence ends between `from` and `to` (looking at most a
+/// few hundred bytes, so many quotes stay linear).
+fn same_sentence(text: &str, from: usize, to: usize) -> bool {
+    to >= from
+        && to - from <= 300
+        && text
+            .get(from..to)
+            .is_some_and(|t| !t.contains(['.', '!', '?', '\n']))
 }
 
 /// Fewer words than this, unattributed and continuing no one, make a
@@ -1290,6 +1357,19 @@ mod tests {
             one(t).speaker_mention.map(|m| m.text),
             Some("and nobody disagreed")
         );
+    }
+
+    #[test]
+    fn lower_case_quote_ending_reported_speech_is_partial() {
+        let q = quotes("Osei said that because the ferry is old, “it has to be replaced soon.”");
+        assert_eq!(q[0].kind, QuoteKind::Partial);
+        let q = quotes("“We won,” Osei said on Monday, “and we won fairly.”");
+        assert_eq!(q[1].kind, QuoteKind::Direct);
+        assert_eq!(q[1].speaker, Some("Osei"));
+        let q = quotes("Mayor Ama Osei said, “and that is the end of it.”");
+        assert_eq!(q[0].kind, QuoteKind::Direct);
+        let q = quotes("According to Ama Osei, the harbour master, “the ferry is too old.”");
+        assert_eq!(q[0].kind, QuoteKind::Direct);
     }
 
     #[test]
