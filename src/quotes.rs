@@ -1,7 +1,9 @@
 //! Direct quotations and who said them.
 //!
-//! [`find_quotes`] pairs quotation marks (`“…”`, `"…"`, `«…»`, `„…“`, `‘…’`)
-//! into quotes, tells direct speech from quoted fragments, and attributes
+//! [`find_quotes`] pairs quotation marks (`“…”`, `"…"`, `«…»`, `„…“`, `‘…’`,
+//! `‚…‘`, `‹…›`, `「…」`, `『…』`) into quotes, tells direct speech from
+//! quoted fragments (a phrase finishing reported speech, a scare quote, a
+//! title, a few unattributed words, a headline's echo), and attributes
 //! each direct quote to a speaker: a cue (`said`, `told`, `according to`,
 //! `sagte`, `a-t-il expliqué`, `hieß es`) next to the quote and its subject,
 //! a pronoun resolved to the person last named as a subject whose gender
@@ -1370,6 +1372,30 @@ mod tests {
         assert_eq!(q[0].kind, QuoteKind::Direct);
         let q = quotes("According to Ama Osei, the harbour master, “the ferry is too old.”");
         assert_eq!(q[0].kind, QuoteKind::Direct);
+    }
+
+    fn ranked(text: &str) -> Vec<Quote<'_>> {
+        let sentences = crate::segment::split(text);
+        let doc = crate::terms::Analyzer::new(Lang::English).analyze(text, &sentences);
+        let mut q = find_quotes(text, &sentences, Lang::English);
+        rank(&mut q, text, &doc);
+        limit(q, QuoteLimit::Top(2))
+    }
+
+    #[test]
+    fn a_substantive_quote_outranks_a_short_one_and_voices_vary() {
+        let t = "The ferry fare rise was delayed. Ferry riders packed the hearing.\n\n\
+                 “We will get there,” director Tobias Wren said.\n\n\
+                 “The ferry fare rise pays for ferry repairs that riders have waited years \
+                 for,” Wren said.\n\n\
+                 “The ferry fare rise hits riders who have no other way to work,” said \
+                 nurse Kira Aldana.\n\n\
+                 “Ferry riders deserve repairs and fair fares, and the hearing heard them,” \
+                 Wren added.";
+        let top = ranked(t);
+        assert!(top.iter().all(|q| q.text != "We will get there"), "{top:?}");
+        let speakers: Vec<_> = top.iter().map(|q| q.speaker).collect();
+        assert!(speakers.contains(&Some("Kira Aldana")), "{speakers:?}");
     }
 
     #[test]
