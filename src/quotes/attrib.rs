@@ -780,6 +780,18 @@ impl Window<'_> {
             if e > k + 1 && w.ends_with("ed") && !is_capitalized(w) {
                 break;
             }
+            // `Li’s letter makes a case`: a present-tense verb before its
+            // object ends it too.
+            if e > k + 1
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !is_capitalized(w)
+                && !FUNCTION.contains(&w)
+                && DETERMINERS.contains(&self.w(e + 1))
+            {
+                break;
+            }
             e += 1;
         }
         (e > k + 1 || !DETERMINERS.contains(&self.w(k))).then_some((k, e))
@@ -1582,6 +1594,10 @@ mod tests {
         assert_eq!(
             before("Ana Ruiz had a message: “Go.”"),
             (Some("Ana Ruiz"), None)
+        );
+        assert_eq!(
+            before("The mayor’s letter makes a plain case: “Go.”"),
+            (Some("The mayor’s letter"), None)
         );
     }
 }
