@@ -211,7 +211,7 @@ impl Summarizer {
         let doc_terms = terms::Analyzer::new(lang).analyze(text, &sentences);
         let scores = score::score_sentences(text, &sentences, &doc_terms);
         let chosen = score::select(&sentences, &scores, &doc_terms, self.options.budget);
-        let summary = chosen
+        let summary: Vec<SummarySentence<'a>> = chosen
             .into_iter()
             .map(|i| {
                 let s = sentences[i];
@@ -225,7 +225,11 @@ impl Summarizer {
             })
             .collect();
         let mut found = quotes::find_quotes(text, &sentences, lang);
-        quotes::rank(&mut found, text, &doc_terms);
+        let chosen_spans: Vec<(usize, usize)> = summary
+            .iter()
+            .map(|s: &SummarySentence<'_>| (s.start, s.end))
+            .collect();
+        quotes::rank_with_summary(&mut found, text, &doc_terms, &chosen_spans);
         let found = quotes::limit(found, self.options.quotes);
         Ok(Summary {
             lang,

@@ -1,7 +1,9 @@
 //! Direct quotations and who said them.
 //!
-//! [`find_quotes`] pairs quotation marks (`“…”`, `"…"`, `«…»`, `„…“`, `‘…’`)
-//! into quotes, tells direct speech from quoted fragments, and attributes
+//! [`find_quotes`] pairs quotation marks (`“…”`, `"…"`, `«…»`, `„…“`, `‘…’`,
+//! `‚…‘`, `‹…›`, `「…」`, `『…』`) into quotes, tells direct speech from
+//! quoted fragments (a phrase finishing reported speech, a scare quote, a
+//! title, a few unattributed words, a headline's echo), and attributes
 //! each direct quote to a speaker: a cue (`said`, `told`, `according to`,
 //! `sagte`, `a-t-il expliqué`, `hieß es`) next to the quote and its subject,
 //! a pronoun resolved to the person last named as a subject whose gender
@@ -15,6 +17,7 @@ mod names;
 mod tok;
 
 use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::QuoteLimit;
 use crate::lang::Lang;
@@ -113,6 +116,24 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         let quoted = &text[raw.start..raw.end];
         let pre = attrib::before_quote(text, floor, raw.open, &mut buf);
         let mut kind = classify(text, &raw, before, quoted, pre.as_ref(), &mut buf);
+        // `Swers said because Obama is popular, “he's a good surrogate”`:
+        // quoted words finishing a sentence of reported speech are a
+        // fragment. Speech resumes after a comma only right after its cue
+        // (`she said, “and soon”`) or when the sentence opened with a quote
+        // of its own (`“We won,” he said, “and fairly”`).
+        if kind == QuoteKind::Direct
+            && before == Some(',')
+            && quoted
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(char::is_lowercase)
+            && !pre.is_some_and(|f| cue_right_before(text, &f, raw.open))
+            && !last.as_ref().is_some_and(|l| {
+                l.para_start == para_start && same_sentence(text, l.after, raw.open)
+            })
+        {
+            kind = QuoteKind::Partial;
+        }
         // `Li said “we will watch it closely” and left`: a whole clause
         // quoted right after a named speaker's cue, the sentence going on
         // with a second verb of hers, is her speech even in lower case.
@@ -283,13 +304,30 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
                 });
                 q.speaker = resolve(&names, text, m, a, b, last.as_ref(), &mut buf);
             }
-            if q.speaker_mention.is_none() {
+            if q.speaker_mention.is_none()
+                && spoken.unicode_words().take(SHORT_UNATTRIBUTED).count() < SHORT_UNATTRIBUTED
+            {
+                // A few quoted words that nobody is said to say and that
+                // continue nobody's quote are a term, a slogan or a scare
+                // quote, not speech to report.
+                q.kind = QuoteKind::Partial;
+            } else if q.speaker_mention.is_none() {
                 // Nothing closer: the person most recently named (a guess
                 // beats no answer for a reader).
                 q.speaker = names.recent_person(raw.open, None);
             }
         }
-        if kind == QuoteKind::Direct {
+        // A quote in the headline without a speech verb (`Li: ‘We Will
+        // Win’`) is the desk's condensed echo of the story's own quote.
+        if q.kind == QuoteKind::Direct && q.cue.is_none() && in_headline(text, para_start) {
+            q.kind = QuoteKind::Partial;
+        }
+        if q.kind == QuoteKind::Partial {
+            q.speaker = None;
+            q.speaker_mention = None;
+            q.cue = None;
+        }
+        if q.kind == QuoteKind::Direct {
             last = Some(Last {
                 after: raw.after,
                 para_start: paras.start_of(raw.after.min(text.len())),
@@ -301,6 +339,81 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         out.push(q);
     }
     out
+}
+
+/// Whether the attribution `f` ends right before the comma before `open`,
+/// or before an appositive and that comma (`she said, “…`, `According to
+/// Li, the city's finance director, “…`).
+fn cue_right_before(text: &str, f: &Found, open: usize) -> bool {
+    let Some((_, cue_end)) = f.cue else {
+        return false;
+    };
+    let end = cue_end.max(f.mention.map_or(0, |m| m.1));
+    let Some(gap) = text.get(end..open).map(str::trim) else {
+        return false;
+    };
+    if gap == "," {
+        return true;
+    }
+    let Some(inner) = gap.strip_prefix(',').and_then(|g| g.strip_suffix(',')) else {
+        return false;
+    };
+    // An appositive names or describes; a clause (`that …`, `because …`)
+    // goes on reporting.
+    inner.split_whitespace().count() <= 12
+        && !inner.contains([',', '.', ';'])
+        && !inner.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "that"
+                    | "because"
+                    | "if"
+                    | "when"
+                    | "whether"
+                    | "while"
+                    | "although"
+                    | "since"
+                    | "as"
+                    | "but"
+                    | "and"
+            )
+        })
+}
+
+/// Whether no sentence ends between `from` and `to` (looking at most a
+/// few hundred bytes, so many quotes stay linear).
+fn same_sentence(text: &str, from: usize, to: usize) -> bool {
+    to >= from
+        && to - from <= 300
+        && text
+            .get(from..to)
+            .is_some_and(|t| !t.contains(['.', '!', '?', '\n']))
+}
+
+/// Fewer words than this, unattributed and continuing no one, make a
+/// quoted phrase rather than speech.
+const SHORT_UNATTRIBUTED: usize = 6;
+
+/// Whether `para_start` opens a headline: the text's first paragraph, one
+/// short line with more text after it.
+fn in_headline(text: &str, para_start: usize) -> bool {
+    if para_start != 0 {
+        return false;
+    }
+    let lead = text.len() - text.trim_start().len();
+    let Some(body) = text.get(lead..) else {
+        return false;
+    };
+    // A bounded look: a headline is one short line.
+    let Some(nl) = body
+        .bytes()
+        .take(300)
+        .position(|b| b == b'\n' || b == b'\r')
+    else {
+        return false;
+    };
+    let line = &body[..nl];
+    line.split_whitespace().count() <= 25 && !body[nl..].trim().is_empty()
 }
 
 struct Last<'a> {
@@ -361,12 +474,14 @@ fn classify(
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     match before {
         // Paragraph or sentence start, a colon, or right after another quote.
-        None | Some('.' | '!' | '?' | '…' | ':' | '”' | '"' | '’' | '»' | '«' | '“') => {
-            QuoteKind::Direct
-        }
+        None
+        | Some(
+            '.' | '!' | '?' | '…' | ':' | '”' | '"' | '’' | '»' | '«' | '“' | '」' | '』' | '›'
+            | '‘' | '：' | '。' | '！' | '？',
+        ) => QuoteKind::Direct,
         // `she said, “and soon.”` continues speech; `the “broken,” system`
         // does not.
-        Some(',' | ';') => {
+        Some(',' | ';' | '，') => {
             if upper || pre.is_some_and(|f| f.cue.is_some()) {
                 QuoteKind::Direct
             } else {
@@ -424,7 +539,7 @@ fn introduces_next(text: &str, at: usize) -> bool {
         .trim_start_matches([' ', '\t']);
     rest.strip_prefix([',', ':']).is_some_and(|r| {
         r.trim_start_matches([' ', '\t'])
-            .starts_with(['“', '"', '«', '„', '‘'])
+            .starts_with(['“', '"', '«', '„', '‘', '‚', '‹', '「'])
     })
 }
 
@@ -432,11 +547,18 @@ fn introduces_next(text: &str, at: usize) -> bool {
 /// Ruiz, mayor.`): the name's span.
 fn dash_signature(text: &str, after: usize) -> Option<(usize, usize)> {
     let rest = text.get(after..)?;
-    // Look a bounded way ahead so many quotes stay linear.
-    let line_end = rest.bytes().take(200).position(|b| b == b'\n')?;
-    if !rest[..line_end].trim().is_empty() {
-        return None;
-    }
+    // The dash on the quote's own line (`“…” — Ana Ruiz`) or on the next.
+    let inline = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    let line_end = if inline.starts_with(['–', '—', '―']) {
+        rest.len() - inline.len()
+    } else {
+        // Look a bounded way ahead so many quotes stay linear.
+        let line_end = rest.bytes().take(200).position(|b| b == b'\n')?;
+        if !rest[..line_end].trim().is_empty() {
+            return None;
+        }
+        line_end
+    };
     let next = &rest[line_end..];
     let body = next.trim_start();
     let start = after + line_end + (next.len() - body.len());
@@ -572,8 +694,19 @@ fn resolve<'a>(
                 let start = a + (m.len() - tail.len());
                 names.resolve(start, start + tail.len()).or(Some(tail))
             })
-            .or(Some(m)),
+            .or(Some(description_head(m))),
     }
+}
+
+/// A description without its relative clause: `a party member who backs
+/// Li` is `a party member`.
+fn description_head(m: &str) -> &str {
+    [" who ", " whose ", " which ", " that "]
+        .iter()
+        .filter_map(|r| m.find(r))
+        .min()
+        .filter(|&i| i > 0)
+        .map_or(m, |i| m[..i].trim_end_matches(','))
 }
 
 /// Two or more capitalised words ending a lower-case description.
@@ -647,11 +780,20 @@ fn resolve_description<'a>(
 /// (bounded so ranking stays linear in the number of quotes).
 const DUPLICATE_WINDOW: usize = 64;
 
-/// Scores each quote as a key quote, in `0..=1`: how central its words are to
-/// the article (terms the article repeats), whether it is direct speech with
-/// a known speaker, and whether its length suits a pull quote (about 8 to 60
-/// words). A near-duplicate of an earlier quote keeps half its score, so the
-/// same words are not offered twice.
+/// Scores each quote as a key quote, in `0..=1`, the way a news editor
+/// picks pull quotes:
+///
+/// - substance: how central its words are to the article (words the story
+///   keeps repeating), damped for very short quotes so that one repeated
+///   word does not make `We will get there` a key quote;
+/// - length: a full thought (about 12 to 45 words) beats a fragment or a
+///   long monologue;
+/// - who says it: a named speaker beats a description, a known speaker
+///   beats none, and a speaker the story quotes often is one of its main
+///   voices;
+/// - news value: direct speech beats a partial quote, an answer beats a
+///   question;
+/// - novelty: a near-repeat of an earlier quote keeps half its score.
 ///
 /// ```
 /// use newsgist::{Lang, quotes, segment, terms::Analyzer};
@@ -663,7 +805,34 @@ const DUPLICATE_WINDOW: usize = 64;
 /// quotes::rank(&mut found, text, &doc);
 /// assert!(found[0].score > found[1].score);
 /// ```
-pub fn rank(quotes: &mut [Quote<'_>], _text: &str, doc: &DocTerms) {
+pub fn rank(quotes: &mut [Quote<'_>], text: &str, doc: &DocTerms) {
+    rank_with_summary(quotes, text, doc, &[]);
+}
+
+/// [`rank`], also lowering quotes that mostly repeat a sentence already in
+/// the summary (`summary` holds the chosen sentences' byte spans), so that
+/// the reader is not shown the same words twice.
+///
+/// ```
+/// use newsgist::{Lang, quotes, segment, terms::Analyzer};
+/// let text = "\u{201c}The harbour bridge will close for repairs in June,\u{201d} engineer \
+///             Ana Ruiz said. \u{201c}Ferries will run every ten minutes while the harbour \
+///             bridge is shut,\u{201d} Ruiz added.";
+/// let sentences = segment::split(text);
+/// let doc = Analyzer::new(Lang::English).analyze(text, &sentences);
+/// let mut plain = quotes::find_quotes(text, &sentences, Lang::English);
+/// quotes::rank(&mut plain, text, &doc);
+/// let mut found = quotes::find_quotes(text, &sentences, Lang::English);
+/// let first = sentences[0];
+/// quotes::rank_with_summary(&mut found, text, &doc, &[(first.start, first.end)]);
+/// assert!(found[0].score < plain[0].score);
+/// ```
+pub fn rank_with_summary(
+    quotes: &mut [Quote<'_>],
+    _text: &str,
+    doc: &DocTerms,
+    summary: &[(usize, usize)],
+) {
     let mut tf = vec![0u32; doc.num_terms()];
     for t in &doc.tokens {
         if let Some(n) = tf.get_mut(t.term as usize) {
@@ -671,23 +840,38 @@ pub fn rank(quotes: &mut [Quote<'_>], _text: &str, doc: &DocTerms) {
         }
     }
     let max_tf = tf.iter().copied().max().unwrap_or(1).max(2) as f64;
-    // Sorted, deduplicated term ids of each quote, for near-duplicate checks.
+    let mut summary_sets: Vec<Vec<u32>> = summary
+        .iter()
+        .map(|&(a, b)| term_set(doc.in_span(a, b)))
+        .collect();
+    summary_sets.retain(|s| !s.is_empty());
+    // First pass: raw substance, and how often each speaker is quoted.
+    let mut substance = Vec::with_capacity(quotes.len());
+    for q in quotes.iter() {
+        let tokens = doc.in_span(q.start, q.end);
+        let n = tokens.len() as f64;
+        // ln(tf) / ln(max tf): words said once count 0, the article's most
+        // repeated word counts 1. The sum over n + 4 is the mean, shrunk
+        // towards 0 for quotes of a few words.
+        let sum: f64 = tokens
+            .iter()
+            .map(|t| (tf.get(t.term as usize).copied().unwrap_or(1).max(1) as f64).ln())
+            .sum::<f64>()
+            / max_tf.ln();
+        substance.push(sum / (n + 4.0));
+    }
+    let best = substance.iter().copied().fold(0.0f64, f64::max);
+    let voices = speaker_counts(quotes);
+    let most = voices.iter().map(|v| v.1).max().unwrap_or(1).max(1) as f64;
     let mut sets: Vec<Vec<u32>> = Vec::with_capacity(quotes.len());
     for (i, q) in quotes.iter_mut().enumerate() {
-        let tokens = doc.in_span(q.start, q.end);
-        let centrality = if tokens.is_empty() {
-            0.0
+        let centrality = if best > 0.0 { substance[i] / best } else { 0.0 };
+        let words = q.text.unicode_words().count() as f64;
+        let length = if words < 12.0 {
+            (words / 12.0).powi(2)
         } else {
-            // ln(tf) / ln(max tf): words said once count 0, the article's
-            // most repeated word counts 1.
-            tokens
-                .iter()
-                .map(|t| (tf.get(t.term as usize).copied().unwrap_or(1).max(1) as f64).ln())
-                .sum::<f64>()
-                / (tokens.len() as f64 * max_tf.ln())
+            (45.0 / words).min(1.0)
         };
-        let words = q.text.split_whitespace().count() as f64;
-        let length = (words / 8.0).min(1.0) * (60.0 / words.max(60.0));
         let direct = if q.kind == QuoteKind::Direct {
             1.0
         } else {
@@ -695,24 +879,89 @@ pub fn rank(quotes: &mut [Quote<'_>], _text: &str, doc: &DocTerms) {
         };
         let speaker = match q.speaker_mention.map(|m| attrib::mention_kind(m.text)) {
             _ if q.speaker.is_none() => 0.0,
-            Some(MentionKind::Name) => 1.0,
+            Some(MentionKind::Name | MentionKind::Pronoun(Some(_))) => 1.0,
             _ => 0.8,
         };
-        let mut score = 0.45 * centrality.min(1.0) + 0.2 * length + 0.2 * direct + 0.15 * speaker;
-        let mut set: Vec<u32> = tokens.iter().map(|t| t.term).collect();
-        set.sort_unstable();
-        set.dedup();
+        let prominence = q
+            .speaker
+            .and_then(|s| voices.binary_search_by(|v| v.0.cmp(s)).ok())
+            .map(|k| voices[k])
+            .map_or(0.0, |v| v.1 as f64 / most);
+        let mut score =
+            0.4 * centrality + 0.25 * length + 0.1 * direct + 0.15 * speaker + 0.1 * prominence;
+        if q.text.trim_end().ends_with('?') {
+            score *= 0.85;
+        }
+        let set = term_set(doc.in_span(q.start, q.end));
         let lo = i.saturating_sub(DUPLICATE_WINDOW);
         if !set.is_empty() && sets[lo..].iter().any(|s| overlap(s, &set) >= 0.6) {
             score *= 0.5;
         }
+        if !set.is_empty()
+            && summary_sets
+                .iter()
+                .any(|s| shared(s, &set) as f64 >= 0.6 * set.len() as f64)
+        {
+            score *= 0.7;
+        }
         sets.push(set);
-        q.score = crate::round4(score.clamp(0.0, 1.0));
+        q.score = score.clamp(0.0, 1.0);
+    }
+    // Several voices beat one voice several times: each further quote of a
+    // speaker, best first, keeps a little less of its score.
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by(|&a, &b| {
+        quotes[a]
+            .speaker
+            .cmp(&quotes[b].speaker)
+            .then(quotes[b].score.total_cmp(&quotes[a].score))
+            .then(a.cmp(&b))
+    });
+    let mut nth = 0;
+    for k in 0..order.len() {
+        let q = order[k];
+        let same = k > 0 && quotes[order[k - 1]].speaker == quotes[q].speaker;
+        nth = if same && quotes[q].speaker.is_some() {
+            nth + 1
+        } else {
+            0
+        };
+        quotes[q].score = crate::round4(quotes[q].score * REPEAT_VOICE.powi(nth.min(8)));
     }
 }
 
-/// Jaccard similarity of two sorted, deduplicated id lists.
-fn overlap(a: &[u32], b: &[u32]) -> f64 {
+/// What each further quote of the same speaker keeps of its score.
+const REPEAT_VOICE: f64 = 0.9;
+
+/// Sorted, deduplicated term ids.
+fn term_set(tokens: &[crate::terms::Token]) -> Vec<u32> {
+    let mut set: Vec<u32> = tokens.iter().map(|t| t.term).collect();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// How many direct quotes each speaker has, by speaker name.
+fn speaker_counts<'a>(quotes: &[Quote<'a>]) -> Vec<(&'a str, usize)> {
+    let mut counts: Vec<(&'a str, usize)> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .filter_map(|q| q.speaker)
+        .map(|s| (s, 1))
+        .collect();
+    counts.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    counts.dedup_by(|b, a| {
+        let same = a.0 == b.0;
+        if same {
+            a.1 += b.1;
+        }
+        same
+    });
+    counts
+}
+
+/// How many ids two sorted, deduplicated lists share.
+fn shared(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut both) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -725,6 +974,12 @@ fn overlap(a: &[u32], b: &[u32]) -> f64 {
             }
         }
     }
+    both
+}
+
+/// Jaccard similarity of two sorted, deduplicated id lists.
+fn overlap(a: &[u32], b: &[u32]) -> f64 {
+    let both = shared(a, b);
     let union = a.len() + b.len() - both;
     if union == 0 {
         0.0
@@ -962,6 +1217,21 @@ mod tests {
     }
 
     #[test]
+    fn single_low_marks_and_corner_brackets_are_speech() {
+        let t = "‚Wir bauen weiter‘, sagte Bürgermeisterin Jana Roth am Montag.";
+        let q = quotes_in(t, Lang::German);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "Wir bauen weiter");
+        assert_eq!(q[0].kind, QuoteKind::Direct);
+        assert_eq!(q[0].speaker, Some("Jana Roth"));
+        let t = "市长说：「我们明天开放大桥。」";
+        let q = quotes_in(t, Lang::English);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "我们明天开放大桥。");
+        assert_eq!(q[0].kind, QuoteKind::Direct);
+    }
+
+    #[test]
     fn french_guillemets_and_cues() {
         let t = "M. Hugo Lemaire dirige la régie.\n\n\
                  «\u{a0}Le service reprendra lundi\u{a0}», a-t-il expliqué lors d’un point presse.\n\n\
@@ -1075,6 +1345,57 @@ mod tests {
     fn previous_sentence_attribution_beats_its_subject() {
         let t = "Her neighbours laughed at the plan, Ida Sorn said as she left.\n\n“I will build it anyway.”";
         assert_eq!(one(t).speaker, Some("Ida Sorn"));
+    }
+
+    #[test]
+    fn dash_after_the_quote_on_its_line_names_the_speaker() {
+        let t = "Talks ended.\n\n“We are not done yet.” — Ana Ruiz\n\nMore later.";
+        let q = one(t);
+        assert_eq!(q.speaker, Some("Ana Ruiz"));
+        assert_eq!(q.speaker_mention.map(|m| m.text), Some("Ana Ruiz"));
+        // A dash going on with prose is not a signature.
+        let t = "Talks ended.\n\n“We are not done yet.” — and nobody disagreed.";
+        assert_ne!(
+            one(t).speaker_mention.map(|m| m.text),
+            Some("and nobody disagreed")
+        );
+    }
+
+    #[test]
+    fn lower_case_quote_ending_reported_speech_is_partial() {
+        let q = quotes("Osei said that because the ferry is old, “it has to be replaced soon.”");
+        assert_eq!(q[0].kind, QuoteKind::Partial);
+        let q = quotes("“We won,” Osei said on Monday, “and we won fairly.”");
+        assert_eq!(q[1].kind, QuoteKind::Direct);
+        assert_eq!(q[1].speaker, Some("Osei"));
+        let q = quotes("Mayor Ama Osei said, “and that is the end of it.”");
+        assert_eq!(q[0].kind, QuoteKind::Direct);
+        let q = quotes("According to Ama Osei, the harbour master, “the ferry is too old.”");
+        assert_eq!(q[0].kind, QuoteKind::Direct);
+    }
+
+    fn ranked(text: &str) -> Vec<Quote<'_>> {
+        let sentences = crate::segment::split(text);
+        let doc = crate::terms::Analyzer::new(Lang::English).analyze(text, &sentences);
+        let mut q = find_quotes(text, &sentences, Lang::English);
+        rank(&mut q, text, &doc);
+        limit(q, QuoteLimit::Top(2))
+    }
+
+    #[test]
+    fn a_substantive_quote_outranks_a_short_one_and_voices_vary() {
+        let t = "The ferry fare rise was delayed. Ferry riders packed the hearing.\n\n\
+                 “We will get there,” director Tobias Wren said.\n\n\
+                 “The ferry fare rise pays for ferry repairs that riders have waited years \
+                 for,” Wren said.\n\n\
+                 “The ferry fare rise hits riders who have no other way to work,” said \
+                 nurse Kira Aldana.\n\n\
+                 “Ferry riders deserve repairs and fair fares, and the hearing heard them,” \
+                 Wren added.";
+        let top = ranked(t);
+        assert!(top.iter().all(|q| q.text != "We will get there"), "{top:?}");
+        let speakers: Vec<_> = top.iter().map(|q| q.speaker).collect();
+        assert!(speakers.contains(&Some("Kira Aldana")), "{speakers:?}");
     }
 
     #[test]

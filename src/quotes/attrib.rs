@@ -709,6 +709,20 @@ impl Window<'_> {
     /// The clause's subject: its first name, pronoun or description that a
     /// lower-case word (the verb) follows (`Warren appeared …, saying`).
     fn clause_subject(&self, clause: usize, end: usize) -> Option<(usize, usize)> {
+        // `Silverman, herself a supporter, drew boos upon saying`: a name
+        // opening the clause, then an appositive.
+        if let Some((a, b)) = self.np_at(clause, end)
+            && a == clause
+            && self.name_word(a)
+            && self.w(b) == ","
+            && !is_sentence_word(self.w(a))
+            // Not a dateline (`WASHINGTON,`) or an adverb (`Likewise,`).
+            && !self.w(a).chars().all(|c| !c.is_lowercase())
+            && !self.w(a).ends_with("wise")
+            && !self.w(a).ends_with("ly")
+        {
+            return Some((a, b));
+        }
         let mut i = clause;
         while i < end {
             if self.is_word(i)
@@ -737,7 +751,13 @@ impl Window<'_> {
                 && !matches!(self.w(i), "it" | "It")
                 && let Some((a, b)) = self.np_at(i, end)
             {
-                if b < end && self.is_word(b) && !is_capitalized(self.w(b)) {
+                // `the Oklahoma City bombing`: a name modifying a noun is
+                // no subject.
+                if b < end
+                    && self.is_word(b)
+                    && !is_capitalized(self.w(b))
+                    && !self.w(b).ends_with("ing")
+                {
                     found = Some((a, b));
                 }
                 i = b.max(i + 1);
@@ -758,6 +778,18 @@ impl Window<'_> {
             }
             // `Ryan’s campaign shrugged off …`: a past-tense verb ends it.
             if e > k + 1 && w.ends_with("ed") && !is_capitalized(w) {
+                break;
+            }
+            // `Li’s letter makes a case`: a present-tense verb before its
+            // object ends it too.
+            if e > k + 1
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !is_capitalized(w)
+                && !FUNCTION.contains(&w)
+                && DETERMINERS.contains(&self.w(e + 1))
+            {
                 break;
             }
             e += 1;
@@ -797,6 +829,7 @@ impl Window<'_> {
             if last >= clause + 2
                 && self.is_word(last - 1)
                 && !is_capitalized(self.w(last - 1))
+                && looks_finite(self.w(last - 1))
                 && let Some(np) = self.name_ending_at(last - 1, clause)
             {
                 return Some(np);
@@ -999,6 +1032,12 @@ impl Window<'_> {
     }
 }
 
+/// A lower-case word that can be a finite verb (`laughed`, `smiles`), not a
+/// noun such as `accent` before `and joked`.
+fn looks_finite(w: &str) -> bool {
+    w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || CUES.contains(&w)
+}
+
 fn is_pronoun(w: &str) -> bool {
     PRONOUNS.contains(&w)
 }
@@ -1127,6 +1166,12 @@ pub(crate) fn after_quote(
                 win.np_after(k, end)
             } else if k + 1 == end || win.w(k + 1) == "," {
                 win.np_before(k, clause)
+            } else if past {
+                // `” Toomey fumed on Tuesday`: a subject opening the words
+                // after the quote, then its verb, is the speaker whatever
+                // follows.
+                win.np_before(k, clause)
+                    .filter(|&(a, b)| a == clause && b == k)
             } else {
                 None
             };
@@ -1549,6 +1594,10 @@ mod tests {
         assert_eq!(
             before("Ana Ruiz had a message: “Go.”"),
             (Some("Ana Ruiz"), None)
+        );
+        assert_eq!(
+            before("The mayor’s letter makes a plain case: “Go.”"),
+            (Some("The mayor’s letter"), None)
         );
     }
 }

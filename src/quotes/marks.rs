@@ -34,6 +34,14 @@ enum Family {
     ReverseGuillemet,
     /// `‘` (closed by `’`).
     Single,
+    /// `‚` (closed by `‘` or `’`), the German single low mark.
+    LowSingle,
+    /// `‹` (closed by `›`).
+    SingleGuillemet,
+    /// `「` (closed by `」`), Chinese and Japanese.
+    Corner,
+    /// `『` (closed by `』`), quotes inside `「…」` or titles.
+    WhiteCorner,
 }
 
 fn is_open_context(c: Option<char>) -> bool {
@@ -101,6 +109,10 @@ pub(crate) fn scan(text: &str) -> Vec<RawQuote> {
                         | (Family::Guillemet, Some('«'))
                         | (Family::ReverseGuillemet, Some('»'))
                         | (Family::Single, Some('‘'))
+                        | (Family::LowSingle, Some('‚'))
+                        | (Family::SingleGuillemet, Some('‹'))
+                        | (Family::Corner, Some('「'))
+                        | (Family::WhiteCorner, Some('『'))
                 );
                 if reopens && has_text_after(text, j) {
                     reopen_at = Some(j);
@@ -245,6 +257,19 @@ fn classify(c: char, prev: Option<char>, next: Option<char>, open: Option<Family
         ('’', Some(Single)) if !prev.is_none_or(char::is_whitespace) && !is_word(next) => {
             Action::Close
         }
+        // ‚ looks like a comma: it opens only where a quote can start and
+        // right before a word.
+        ('‚', None) if is_open_context(prev) && is_word(next) => Action::Open(LowSingle),
+        ('‘' | '’', Some(LowSingle)) if !prev.is_none_or(char::is_whitespace) && !is_word(next) => {
+            Action::Close
+        }
+        ('‹', None) if !is_space_or_end(next) => Action::Open(SingleGuillemet),
+        ('›', Some(SingleGuillemet)) => Action::Close,
+        // Corner brackets are never anything but quotation marks.
+        ('「', None) => Action::Open(Corner),
+        ('」', Some(Corner)) => Action::Close,
+        ('『', None) => Action::Open(WhiteCorner),
+        ('』', Some(WhiteCorner)) => Action::Close,
         _ => Action::None,
     }
 }
@@ -265,6 +290,27 @@ mod tests {
         assert_eq!(texts("a „b c“ d"), ["b c"]);
         assert_eq!(texts("a ‘b c’ d"), ["b c"]);
         assert_eq!(texts("a »b c« d"), ["b c"]);
+        assert_eq!(texts("a ‚b c‘ d"), ["b c"]);
+        assert_eq!(texts("a ‹b c› d"), ["b c"]);
+        assert_eq!(texts("他说：「我们会赢。」然后"), ["我们会赢。"]);
+        assert_eq!(texts("『白夜』を読んだ"), ["白夜"]);
+    }
+
+    #[test]
+    fn low_single_mark_is_not_a_comma() {
+        // A stray ‚ used as a comma after a word opens nothing.
+        assert!(texts("Er kam‚ sah und ging.").is_empty());
+        assert_eq!(
+            texts("„Er sagte: ‚Nein‘, und ging“, so Li."),
+            ["Er sagte: ‚Nein‘, und ging"]
+        );
+    }
+
+    #[test]
+    fn corner_brackets_nest_and_continue() {
+        assert_eq!(texts("「他说『好』。」"), ["他说『好』。"]);
+        let t = "「第一段。\n\n「第二段。」\n后来。";
+        assert_eq!(texts(t), ["第一段。\n\n「第二段。"]);
     }
 
     #[test]
