@@ -100,6 +100,19 @@ enum EvalCommand {
         #[arg(long, value_enum, default_value_t = SentenceFormat::Text)]
         format: SentenceFormat,
     },
+    /// Direct-quote precision/recall/F1 and speaker accuracy against gold
+    /// quotations (JSONL with "text" and "direct_quotes").
+    Quotes {
+        /// Language (ISO 639-1 code); detected per document when not given.
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
+        /// Gold JSONL.
+        #[arg(long, value_name = "FILE")]
+        gold: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SentenceFormat::Text)]
+        format: SentenceFormat,
+    },
 }
 
 #[derive(Args, Debug, Clone)]
@@ -360,6 +373,50 @@ fn eval(command: EvalCommand) -> Result<ExitCode, Error> {
                             prf.f1, prf.precision, prf.recall
                         ));
                     }
+                    out
+                }
+            };
+            print_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Quotes { lang, gold, format } => {
+            let mut options = Options::default();
+            if let Some(code) = lang {
+                options = options.lang(code.parse()?);
+            }
+            let scores = newsgist::eval::quotes::evaluate(&Summarizer::new(options), open(&gold)?)
+                .map_err(|e| match e {
+                    Error::Io { source, .. } => Error::io(&gold, source),
+                    other => other,
+                })?;
+            let out = match format {
+                SentenceFormat::Json => {
+                    serde_json::to_string_pretty(&scores).unwrap_or_default() + "\n"
+                }
+                SentenceFormat::Text => {
+                    let pct = |x: f64| 100.0 * x;
+                    let mut out = format!(
+                        "{} documents, {} gold quotes, {} predicted\n",
+                        scores.documents, scores.gold_quotes, scores.predicted_quotes
+                    );
+                    for (name, prf) in [
+                        ("exact", scores.exact),
+                        ("overlap", scores.overlap),
+                        ("end-to-end", scores.end_to_end),
+                    ] {
+                        out.push_str(&format!(
+                            "  {name:<10} P {:5.1}  R {:5.1}  F1 {:5.1}\n",
+                            pct(prf.precision),
+                            pct(prf.recall),
+                            pct(prf.f1)
+                        ));
+                    }
+                    out.push_str(&format!(
+                        "  speaker on {} matched quotes: head word {:.1}%, normalised {:.1}%\n",
+                        scores.speaker_checked,
+                        pct(scores.speaker_head_accuracy),
+                        pct(scores.speaker_normalised_accuracy)
+                    ));
                     out
                 }
             };

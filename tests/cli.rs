@@ -521,3 +521,33 @@ fn eval_rouge_scores_summaries_and_predictions() {
     );
     assert!(text.contains("rouge1    F1   0.00"), "{text}");
 }
+
+#[test]
+fn eval_quotes_scores_against_gold() {
+    let dir = TempDir::new("eval-quotes");
+    let gold = dir.path().join("gold.jsonl");
+    let text = "\u{201c}We will rebuild the pier,\u{201d} Mayor Ana Ruiz said on Monday.";
+    let record = serde_json::json!({
+        "id": "a",
+        "text": text,
+        "direct_quotes": [{"quote": "We will rebuild the pier,", "speaker": "Ana Ruiz", "span": [1, 26]}],
+    });
+    fs::write(&gold, format!("{record}\n")).unwrap();
+    let out = newsgist()
+        .args(["eval", "quotes", "--format", "json", "--gold"])
+        .arg(&gold)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let scores: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(scores["gold_quotes"], 1);
+    assert_eq!(scores["overlap"]["matched"], 1);
+    assert_eq!(scores["speaker_head_accuracy"], 1.0);
+    newsgist()
+        .args(["eval", "quotes", "--gold"])
+        .arg(dir.path().join("missing.jsonl"))
+        .assert()
+        .code(1);
+}
