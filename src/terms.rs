@@ -95,7 +95,8 @@ impl Analyzer {
         let lang = self.lang;
         // Surface form -> term id, or None for a stop word.
         let mut surface: HashMap<&str, Option<u32>, RandomState> = HashMap::default();
-        let mut stem_ids: HashMap<String, u32, RandomState> = HashMap::default();
+        // The thread's stem number -> this document's term id.
+        let mut stem_ids: HashMap<u32, u32, RandomState> = HashMap::default();
         let mut doc = DocTerms {
             tokens: Vec::with_capacity(text.len() / 8),
             sentence_tokens: Vec::with_capacity(sentences.len()),
@@ -118,14 +119,10 @@ impl Analyzer {
                         }));
                         let stem = cache.stem(&lower, lang, &self.stemmer)?;
                         let next = stem_ids.len() as u32;
-                        let id = match stem_ids.get(stem) {
-                            Some(&id) => id,
-                            None => {
-                                stem_ids.insert(stem.to_string(), next);
-                                doc.stems.push(stem.to_string());
-                                next
-                            }
-                        };
+                        let id = *stem_ids.entry(stem).or_insert(next);
+                        if id == next {
+                            doc.stems.push(cache.stems[stem as usize].to_string());
+                        }
                         Some(id)
                     });
                     if let Some(term) = term {
@@ -148,8 +145,12 @@ impl Analyzer {
 /// rather than once per document.
 struct StemCache {
     lang: Option<Lang>,
-    /// Lower-cased word -> its stem, or `None` for a stop word.
-    stems: HashMap<Box<str>, Option<Box<str>>, RandomState>,
+    /// Lower-cased word -> its stem's number, or `None` for a stop word.
+    words: HashMap<Box<str>, Option<u32>, RandomState>,
+    /// The stems, by number.
+    stems: Vec<Box<str>>,
+    /// Stem -> its number, so that words sharing a stem share the number.
+    numbers: HashMap<Box<str>, u32, RandomState>,
 }
 
 /// Words a thread remembers before starting afresh, which bounds its memory
@@ -159,28 +160,45 @@ const STEM_CACHE_WORDS: usize = 100_000;
 thread_local! {
     static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
         lang: None,
-        stems: HashMap::default(),
+        words: HashMap::default(),
+        stems: Vec::new(),
+        numbers: HashMap::default(),
     });
 }
 
 impl StemCache {
     fn prepare(&mut self, lang: Lang) {
-        if self.lang != Some(lang) || self.stems.len() > STEM_CACHE_WORDS {
+        if self.lang != Some(lang) || self.words.len() > STEM_CACHE_WORDS {
+            self.words.clear();
             self.stems.clear();
+            self.numbers.clear();
             self.lang = Some(lang);
         }
     }
 
-    /// The stem of `lower`, or `None` when it is not a content word.
-    fn stem(&mut self, lower: &str, lang: Lang, stemmer: &Stemmer) -> Option<&str> {
-        if !self.stems.contains_key(lower) {
-            let is_content = lower.chars().any(char::is_alphanumeric)
-                && !lang.is_stop_word(lower)
-                && !lang.is_stop_word(lower.trim_end_matches("'s"));
-            let stem = is_content.then(|| Box::from(stemmer.stem(lower).as_ref()));
-            self.stems.insert(Box::from(lower), stem);
+    /// The number of the stem of `lower`, or `None` when it is not a content
+    /// word.
+    fn stem(&mut self, lower: &str, lang: Lang, stemmer: &Stemmer) -> Option<u32> {
+        if let Some(&number) = self.words.get(lower) {
+            return number;
         }
-        self.stems.get(lower).and_then(|s| s.as_deref())
+        let is_content = lower.chars().any(char::is_alphanumeric)
+            && !lang.is_stop_word(lower)
+            && !lang.is_stop_word(lower.trim_end_matches("'s"));
+        let number = is_content.then(|| {
+            let stem = stemmer.stem(lower);
+            match self.numbers.get(stem.as_ref()) {
+                Some(&n) => n,
+                None => {
+                    let n = self.stems.len() as u32;
+                    self.stems.push(Box::from(stem.as_ref()));
+                    self.numbers.insert(Box::from(stem.as_ref()), n);
+                    n
+                }
+            }
+        });
+        self.words.insert(Box::from(lower), number);
+        number
     }
 }
 
