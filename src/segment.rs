@@ -13,7 +13,8 @@
 //!   and brackets right after the mark belong to the sentence. A quoted
 //!   question followed by its attribution (`"Why?" Ana Ruiz asked.`) stays
 //!   one sentence.
-//! * `。`, `！`, `？`, `।`, `॥`, `։`, `።` always end a sentence.
+//! * `。`, `！`, `？`, `।`, `॥`, `։`, `።`, Urdu `۔` and Burmese `။` always end a
+//!   sentence.
 //! * A full stop ends a sentence unless the word before it is an
 //!   abbreviation. Abbreviations are data (the `LangData` tables below, one
 //!   per language): *titles* such as "Dr." never end a sentence;
@@ -1078,7 +1079,7 @@ fn is_bullet(c: char) -> bool {
 fn is_hard_stop(c: char) -> bool {
     matches!(
         c,
-        '。' | '！' | '？' | '｡' | '।' | '॥' | '։' | '።' | '፧' | '᙮'
+        '。' | '！' | '？' | '｡' | '।' | '॥' | '։' | '።' | '፧' | '᙮' | '۔' | '။' | '܀'
     )
 }
 
