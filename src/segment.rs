@@ -1732,6 +1732,9 @@ impl<'a> Scan<'a> {
             }
             return after;
         }
+        if matches!(next, Next::Upper(_) | Next::Digit) && self.label_stop(i) {
+            return after;
+        }
         let word = self.word_before(i);
         let brk = match (word, next) {
             (_, Next::End) => true,
@@ -1754,6 +1757,26 @@ impl<'a> Scan<'a> {
         } else {
             after
         }
+    }
+
+    /// Whether the spaced stop at `i` only marks a lost line break inside a
+    /// byline or time-stamp block, as scraped news prints them ("By . Jane
+    /// Doe .", "PUBLISHED: . 14:11 EST … . | . UPDATED: . …"): after a lone
+    /// "By", a label's colon or a separating bar the block goes on.
+    fn label_stop(&self, i: usize) -> bool {
+        if !matches!(char_before(self.text, i), Some(' ' | '\u{A0}')) {
+            return false;
+        }
+        // A bounded look-back: the marks sit right before the stop.
+        let from = ceil_boundary(self.text, self.seg_start.max(i.saturating_sub(16)));
+        let Some(head) = self.text.get(from..i) else {
+            return false;
+        };
+        let head = head.trim_end_matches(is_space);
+        if head.ends_with([':', '|']) {
+            return true;
+        }
+        from == self.seg_start && head.trim_start_matches(is_space) == "By"
     }
 
     /// "world.Today": a stop glued to a capitalised word that goes on in
