@@ -857,11 +857,15 @@ fn lang_data(lang: Lang) -> &'static LangData {
 /// An abbreviation entry: its kind, and whether the word must be capitalised.
 type Entry = (Kind, bool);
 
+/// Keys are short words looked up at every full stop: a fast hash pays.
+type Hasher = foldhash::fast::RandomState;
+type FastMap<K, V> = HashMap<K, V, Hasher>;
+
 /// The lookup tables of one language, built once per process.
 #[derive(Debug)]
 struct Rules {
-    abbreviations: HashMap<String, Entry>,
-    starters: HashSet<String>,
+    abbreviations: FastMap<String, Entry>,
+    starters: HashSet<String, Hasher>,
     ordinal_dot: bool,
     greek: bool,
 }
@@ -869,7 +873,7 @@ struct Rules {
 impl Rules {
     fn build(lang: Lang) -> Rules {
         let data = lang_data(lang);
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = FastMap::default();
         // Later lists win on a clash: a word that is both numeric and
         // something else ("no") is an abbreviation before a number and a
         // plain word elsewhere.
@@ -919,7 +923,7 @@ fn entry_key(entry: &str) -> (String, bool) {
 pub struct Splitter {
     lang: Lang,
     rules: &'static Rules,
-    extra: HashMap<String, Entry>,
+    extra: FastMap<String, Entry>,
 }
 
 impl Splitter {
@@ -928,7 +932,7 @@ impl Splitter {
         Splitter {
             lang,
             rules: Rules::get(lang),
-            extra: HashMap::new(),
+            extra: FastMap::default(),
         }
     }
 
@@ -1075,6 +1079,19 @@ fn is_bullet(c: char) -> bool {
     )
 }
 
+/// ASCII bytes that, inside a word of a sentence already under way, leave
+/// the scanner's state as it is: everything but white space, terminal
+/// punctuation (`;` is Greek's question mark) and non-ASCII bytes.
+const PLAIN_IN_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7F {
+        table[b] = !matches!(b as u8, b'.' | b'?' | b'!' | b';');
+        b += 1;
+    }
+    table
+};
+
 /// Marks that end a sentence whatever follows them.
 fn is_hard_stop(c: char) -> bool {
     matches!(
@@ -1095,17 +1112,35 @@ fn lower_word<'b>(s: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
         if !c.is_alphabetic() {
             break;
         }
-        for lc in c.to_lowercase() {
-            if n + lc.len_utf8() > buf.len() {
-                return None;
-            }
-            n += lc.encode_utf8(&mut buf[n..]).len();
+        if !push_lower(c, buf, &mut n) {
+            return None;
         }
     }
     if n == 0 {
         return None;
     }
     std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// Appends `c` lower-cased to `buf[..*n]`; `false` when it does not fit.
+/// ASCII, nearly every letter before a full stop, skips the Unicode tables.
+#[inline]
+fn push_lower(c: char, buf: &mut [u8], n: &mut usize) -> bool {
+    if c.is_ascii() {
+        let Some(slot) = buf.get_mut(*n) else {
+            return false;
+        };
+        *slot = (c as u8).to_ascii_lowercase();
+        *n += 1;
+        return true;
+    }
+    for lc in c.to_lowercase() {
+        if *n + lc.len_utf8() > buf.len() {
+            return false;
+        }
+        *n += lc.encode_utf8(&mut buf[*n..]).len();
+    }
+    true
 }
 
 /// Words that, right after a verb of saying, open a clause of reported
@@ -1272,6 +1307,21 @@ impl<'a> Scan<'a> {
         let len = self.bytes.len();
         let mut i = 0;
         while i < len {
+            if self.in_word
+                && self.has_word
+                && self.has_content
+                && self.para_content
+                && self.prose_start.is_some()
+            {
+                // Inside a word of a running sentence, most bytes change
+                // nothing: skip them without decoding.
+                while i < len && PLAIN_IN_WORD[self.bytes[i] as usize] {
+                    i += 1;
+                }
+                if i == len {
+                    break;
+                }
+            }
             let b = self.bytes[i];
             let (c, clen) = if b < 0x80 {
                 (b as char, 1)
@@ -1846,11 +1896,8 @@ impl<'a> Scan<'a> {
         let mut buf = [0u8; 64];
         let mut n = 0;
         for c in tok.chars() {
-            for lc in c.to_lowercase() {
-                if n + lc.len_utf8() > buf.len() {
-                    return Word::Plain;
-                }
-                n += lc.encode_utf8(&mut buf[n..]).len();
+            if !push_lower(c, &mut buf, &mut n) {
+                return Word::Plain;
             }
         }
         let key = std::str::from_utf8(&buf[..n]).unwrap_or("");
