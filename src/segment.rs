@@ -74,12 +74,31 @@ enum Kind {
     Numeric,
 }
 
-/// The sentence-splitting data of one language.
+/// The sentence-splitting data of one language: every language-specific
+/// rule lives here, as data, and the scanner reads nothing else.
+///
+/// Each language has one table with these kinds of entries:
+///
+/// * `titles`: words written before a name or a noun and never last in a
+///   sentence: honorifics and ranks ("Dr", "Gov", "Mme", "Sr"), street and
+///   place words ("St", "Avda", "str"), and connectives ("vs", "cf", "ca").
+/// * `ambiguous`: abbreviations that can also close a sentence: company
+///   forms ("Inc", "GmbH"), "etc."-like list enders, units and amounts
+///   ("km", "Mrd"), months and weekdays, regional names ("Calif").
+/// * `numeric`: abbreviations only before a number ("No. 10", "p. 12",
+///   "Nr. 5", "art. 4"); elsewhere the word is read as a plain word.
+/// * `starters`: lower-cased words that often open a sentence (articles,
+///   pronouns, conjunctions, "however"); an ambiguous abbreviation, an
+///   initial or an ordinal ends its sentence only before one of them.
+/// * `ordinal_dot`: whether the language writes ordinals with a dot ("am 3.
+///   Oktober", "15. március"), so a small number before a dot is read like
+///   an ambiguous abbreviation.
 ///
 /// Entries are written without their final dot. An entry that starts with
 /// an upper-case letter ("Sat", "Sen") only matches words that are
 /// capitalised too, so that "Sat." (Saturday) is an abbreviation while
 /// "sat." (the verb) is not; an all-lower-case entry matches any case.
+/// Users add their own entries with [`Splitter::with_abbreviations`].
 #[derive(Debug)]
 struct LangData {
     /// Titles and other abbreviations that precede a name.
@@ -1824,9 +1843,24 @@ impl<'a> Scan<'a> {
         };
         let head = head.trim_end_matches(is_space);
         if head.ends_with([':', '|']) {
-            return true;
+            // "reasons why: . 1. Is it …" opens a numbered list instead.
+            return !self.list_marker_follows(i + 1);
         }
         from == self.seg_start && head.trim_start_matches(is_space) == "By"
+    }
+
+    /// Whether white space then a numbered-list marker ("1.", "12)")
+    /// follow byte `at`.
+    fn list_marker_follows(&self, at: usize) -> bool {
+        let rest = self.bytes.get(at..).unwrap_or(&[]);
+        let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+        let rest = &rest[spaces..];
+        let digits = rest
+            .iter()
+            .take(4)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        (1..=3).contains(&digits) && matches!(rest.get(digits), Some(b'.' | b')'))
     }
 
     /// "world.Today": a stop glued to a capitalised word that goes on in
@@ -1905,7 +1939,11 @@ impl<'a> Scan<'a> {
         // capitals ("SAT." is the test, not Saturday).
         let capital = tok.chars().next().is_some_and(char::is_uppercase)
             && (tok.chars().nth(1).is_none() || tok.chars().skip(1).any(char::is_lowercase));
+        let initial = n == 1 && tok.as_bytes()[0].is_ascii_uppercase();
         match self.sp.lookup(key) {
+            // "Taraji P. Henson": a capital initial, not the page number
+            // abbreviation "p.".
+            Some((Kind::Numeric, _)) if initial => return Word::Abbrev(Kind::Ambiguous),
             Some((kind, upper)) if !upper || capital => return Word::Abbrev(kind),
             _ => {}
         }

@@ -95,6 +95,14 @@ fn bylines_and_time_stamps() {
         ],
     );
     check(
+        "There are two reasons: . 1. Is the evidence sound? 2. Was it disclosed?",
+        &[
+            "There are two reasons: .",
+            "1. Is the evidence sound?",
+            "2. Was it disclosed?",
+        ],
+    );
+    check(
         "By . Ana Ruiz and Ben Ode . The inquiry opens on Monday.",
         &[
             "By . Ana Ruiz and Ben Ode .",
@@ -307,6 +315,13 @@ fn initials() {
         &["The author J.K. Rowling lives in Edinburgh."],
     );
     check(
+        "Actress Taraji P. Henson spoke first. The panel followed.",
+        &[
+            "Actress Taraji P. Henson spoke first.",
+            "The panel followed.",
+        ],
+    );
+    check(
         "The late George H. W. Bush was honoured. Crowds lined the route.",
         &[
             "The late George H. W. Bush was honoured.",
@@ -427,4 +442,16 @@ fn scraped_paragraph_artifacts() {
             "Fans were quiet.",
         ],
     );
+}
+
+#[test]
+fn user_abbreviations() {
+    let text = "The Supt. Ward spoke first. Then Insp. Kaye answered questions.";
+    let plain = Splitter::new(Lang::English);
+    assert_eq!(plain.split(text).len(), 2);
+    let text = "Councillor Abd. Rahim spoke first. Then he left.";
+    assert_eq!(plain.split(text).len(), 3);
+    let custom = plain.with_abbreviations(["Abd."]);
+    let got: Vec<&str> = custom.split(text).iter().map(|s| s.text(text)).collect();
+    assert_eq!(got, ["Councillor Abd. Rahim spoke first.", "Then he left."]);
 }
