@@ -1801,6 +1801,11 @@ impl<'a> Scan<'a> {
             }
             return after;
         }
+        if matches!(next, Next::Lower | Next::Other) {
+            // No reading of the word before makes a stop end a sentence
+            // when a lower-case word or a symbol follows.
+            return after;
+        }
         if matches!(next, Next::Upper(_) | Next::Digit) && self.label_stop(i) {
             return after;
         }
