@@ -27,6 +27,10 @@
 //! * A full stop with no space after it ends a sentence only when a
 //!   capitalised word follows directly ("world.Today") and the token is not
 //!   a link or an e-mail address.
+//! * Bylines and time stamps of scraped news, whose lost line breaks show
+//!   as " . " ("By . Jane Doe .", "PUBLISHED: . 14:11 EST, 3 March 2014 .
+//!   | . UPDATED: . …"), stay one sentence per block: a spaced stop after a
+//!   lone "By", a label's colon or a separating bar does not end one.
 //! * Lists: a bullet starts a new sentence, and so does the next marker of a
 //!   numbered or lettered list ("1.) … 2.) …", "a. … b. …").
 //! * Line breaks: a blank line always separates paragraphs. A single line

@@ -787,3 +787,29 @@ fn detection_accuracy_on_the_corpus() {
     assert!(total > 0);
     assert_eq!(right, total);
 }
+
+/// Detection reads a bounded prefix cut on a char boundary and never
+/// panics, whatever the text.
+#[test]
+fn detection_is_total_and_bounded() {
+    for text in ["", " ", "12 34 56", "!!!", "\u{FEFF}", "a", "日本語"] {
+        let _ = Lang::detect(text);
+    }
+    // The 2,048-byte cut falls inside a multi-byte char here.
+    let text = format!("{}{}", "x", "ü".repeat(5_000));
+    let _ = Lang::detect(&text);
+    // A long text is judged by its beginning only.
+    let german = ALL[1]
+        .1
+        .iter()
+        .map(|(t, _)| *t)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let long = format!(
+        "{} {}",
+        [german.as_str(); 5].join(" "),
+        "The council met on Tuesday and voted. ".repeat(50_000)
+    );
+    assert!(long.len() > 1_000_000);
+    assert_eq!(Lang::detect(&long), Some(Lang::German));
+}
