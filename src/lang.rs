@@ -178,58 +178,117 @@ impl Lang {
         &sets[self as usize]
     }
 
-    /// Guesses the language of `text` from its stop words: the language whose
-    /// stop words make up the largest share of the first few hundred words.
-    /// Returns `None` when no language clearly wins (too little text, or a
-    /// language newsgist does not cover).
+    /// Guesses the language of `text`, or `None` when unsure or when the
+    /// text is in a language newsgist does not cover.
+    ///
+    /// Reads at most the first [`DETECT_BYTES`] bytes (cut on a char
+    /// boundary), so the cost is bounded whatever the length. The guess comes
+    /// from `whatlang`'s trigram models over all the languages it knows, so a
+    /// Polish or Czech text is recognised as such (and gives `None`) instead
+    /// of being forced onto the closest covered language. When `whatlang` is
+    /// not confident (short texts, Danish against Norwegian), its guess is
+    /// kept only if the covered language whose stop words make up the largest
+    /// share of the text agrees.
     ///
     /// ```
     /// use newsgist::Lang;
     /// let text = "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, \
     ///             das die Mieten in den Städten begrenzen soll.";
     /// assert_eq!(Lang::detect(text), Some(Lang::German));
+    /// let polish = "Rząd przyjął we wtorek projekt ustawy, który ma obniżyć \
+    ///               ceny energii dla gospodarstw domowych.";
+    /// assert_eq!(Lang::detect(polish), None);
     /// ```
     pub fn detect(text: &str) -> Option<Lang> {
-        use unicode_segmentation::UnicodeSegmentation;
-        let index = stop_word_index();
-        let mut hits = [0usize; 18];
-        let mut words = 0usize;
-        let mut lower = String::new();
-        for word in text.unicode_words().take(DETECT_WORDS) {
-            words += 1;
-            let key = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-                lower.as_str()
-            } else {
-                word
-            };
-            if let Some(&mask) = index.get(key) {
-                for (i, hit) in hits.iter_mut().enumerate() {
-                    *hit += ((mask >> i) & 1) as usize;
-                }
+        let mut end = text.len().min(DETECT_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let prefix = &text[..end];
+        let info = whatlang::detect(prefix)?;
+        let lang = Lang::from_whatlang(info.lang())?;
+        if info.confidence() >= DETECT_CONFIDENCE || stop_word_vote(prefix) == Some(lang) {
+            Some(lang)
+        } else {
+            None
+        }
+    }
+
+    /// The covered language for a `whatlang` language, if any.
+    fn from_whatlang(lang: whatlang::Lang) -> Option<Lang> {
+        use whatlang::Lang as W;
+        Some(match lang {
+            W::Eng => Lang::English,
+            W::Deu => Lang::German,
+            W::Fra => Lang::French,
+            W::Spa => Lang::Spanish,
+            W::Ita => Lang::Italian,
+            W::Por => Lang::Portuguese,
+            W::Nld => Lang::Dutch,
+            W::Swe => Lang::Swedish,
+            W::Dan => Lang::Danish,
+            W::Nob => Lang::Norwegian,
+            W::Fin => Lang::Finnish,
+            W::Hun => Lang::Hungarian,
+            W::Ron => Lang::Romanian,
+            W::Rus => Lang::Russian,
+            W::Tur => Lang::Turkish,
+            W::Ell => Lang::Greek,
+            W::Ara => Lang::Arabic,
+            W::Tam => Lang::Tamil,
+            _ => return None,
+        })
+    }
+}
+
+/// How many bytes language detection reads: enough for a sure guess on
+/// news text, few enough to cost little next to summarizing.
+pub const DETECT_BYTES: usize = 2048;
+
+/// The `whatlang` confidence above which its guess stands alone.
+const DETECT_CONFIDENCE: f64 = 0.5;
+
+/// The covered language whose stop words make up the largest share of the
+/// first words of `text`; `None` when no language clearly wins.
+fn stop_word_vote(text: &str) -> Option<Lang> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let index = stop_word_index();
+    let mut hits = [0usize; 18];
+    let mut words = 0usize;
+    let mut lower = String::new();
+    for word in text.unicode_words().take(DETECT_WORDS) {
+        words += 1;
+        let key = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            word
+        };
+        if let Some(&mask) = index.get(key) {
+            for (i, hit) in hits.iter_mut().enumerate() {
+                *hit += ((mask >> i) & 1) as usize;
             }
         }
-        if words < 3 {
-            return None;
-        }
-        let (best, &count) = hits
-            .iter()
-            .enumerate()
-            .max_by_key(|&(i, c)| (*c, usize::MAX - i))?;
-        // A tenth of running text is stop words in every covered language;
-        // below that the guess is noise.
-        if count * 10 < words {
-            return None;
-        }
-        Some(Lang::ALL[best])
     }
+    if words < 3 {
+        return None;
+    }
+    let (best, &count) = hits
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, c)| (*c, usize::MAX - i))?;
+    // A tenth of running text is stop words in every covered language;
+    // below that the vote is noise.
+    if count * 10 < words {
+        return None;
+    }
+    Some(Lang::ALL[best])
 }
 
 type StopWords = HashSet<&'static str, foldhash::fast::RandomState>;
 
-/// How many words language detection reads: enough to be sure, few enough to
-/// cost little next to summarizing.
+/// How many words the stop-word vote reads.
 const DETECT_WORDS: usize = 150;
 
 /// Every stop word of every language, mapped to the set of languages (one bit

@@ -13,7 +13,8 @@
 //!   and brackets right after the mark belong to the sentence. A quoted
 //!   question followed by its attribution (`"Why?" Ana Ruiz asked.`) stays
 //!   one sentence.
-//! * `。`, `！`, `？`, `।`, `॥`, `։`, `።` always end a sentence.
+//! * `。`, `！`, `？`, `।`, `॥`, `։`, `።`, Urdu `۔` and Burmese `။` always end a
+//!   sentence.
 //! * A full stop ends a sentence unless the word before it is an
 //!   abbreviation. Abbreviations are data (the `LangData` tables below, one
 //!   per language): *titles* such as "Dr." never end a sentence;
@@ -26,6 +27,10 @@
 //! * A full stop with no space after it ends a sentence only when a
 //!   capitalised word follows directly ("world.Today") and the token is not
 //!   a link or an e-mail address.
+//! * Bylines and time stamps of scraped news, whose lost line breaks show
+//!   as " . " ("By . Jane Doe .", "PUBLISHED: . 14:11 EST, 3 March 2014 .
+//!   | . UPDATED: . …"), stay one sentence per block: a spaced stop after a
+//!   lone "By", a label's colon or a separating bar does not end one.
 //! * Lists: a bullet starts a new sentence, and so does the next marker of a
 //!   numbered or lettered list ("1.) … 2.) …", "a. … b. …").
 //! * Line breaks: a blank line always separates paragraphs. A single line
@@ -73,12 +78,31 @@ enum Kind {
     Numeric,
 }
 
-/// The sentence-splitting data of one language.
+/// The sentence-splitting data of one language: every language-specific
+/// rule lives here, as data, and the scanner reads nothing else.
+///
+/// Each language has one table with these kinds of entries:
+///
+/// * `titles`: words written before a name or a noun and never last in a
+///   sentence: honorifics and ranks ("Dr", "Gov", "Mme", "Sr"), street and
+///   place words ("St", "Avda", "str"), and connectives ("vs", "cf", "ca").
+/// * `ambiguous`: abbreviations that can also close a sentence: company
+///   forms ("Inc", "GmbH"), "etc."-like list enders, units and amounts
+///   ("km", "Mrd"), months and weekdays, regional names ("Calif").
+/// * `numeric`: abbreviations only before a number ("No. 10", "p. 12",
+///   "Nr. 5", "art. 4"); elsewhere the word is read as a plain word.
+/// * `starters`: lower-cased words that often open a sentence (articles,
+///   pronouns, conjunctions, "however"); an ambiguous abbreviation, an
+///   initial or an ordinal ends its sentence only before one of them.
+/// * `ordinal_dot`: whether the language writes ordinals with a dot ("am 3.
+///   Oktober", "15. március"), so a small number before a dot is read like
+///   an ambiguous abbreviation.
 ///
 /// Entries are written without their final dot. An entry that starts with
 /// an upper-case letter ("Sat", "Sen") only matches words that are
 /// capitalised too, so that "Sat." (Saturday) is an abbreviation while
 /// "sat." (the verb) is not; an all-lower-case entry matches any case.
+/// Users add their own entries with [`Splitter::with_abbreviations`].
 #[derive(Debug)]
 struct LangData {
     /// Titles and other abbreviations that precede a name.
@@ -856,11 +880,15 @@ fn lang_data(lang: Lang) -> &'static LangData {
 /// An abbreviation entry: its kind, and whether the word must be capitalised.
 type Entry = (Kind, bool);
 
+/// Keys are short words looked up at every full stop: a fast hash pays.
+type Hasher = foldhash::fast::RandomState;
+type FastMap<K, V> = HashMap<K, V, Hasher>;
+
 /// The lookup tables of one language, built once per process.
 #[derive(Debug)]
 struct Rules {
-    abbreviations: HashMap<String, Entry>,
-    starters: HashSet<String>,
+    abbreviations: FastMap<String, Entry>,
+    starters: HashSet<String, Hasher>,
     ordinal_dot: bool,
     greek: bool,
 }
@@ -868,7 +896,7 @@ struct Rules {
 impl Rules {
     fn build(lang: Lang) -> Rules {
         let data = lang_data(lang);
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = FastMap::default();
         // Later lists win on a clash: a word that is both numeric and
         // something else ("no") is an abbreviation before a number and a
         // plain word elsewhere.
@@ -918,7 +946,7 @@ fn entry_key(entry: &str) -> (String, bool) {
 pub struct Splitter {
     lang: Lang,
     rules: &'static Rules,
-    extra: HashMap<String, Entry>,
+    extra: FastMap<String, Entry>,
 }
 
 impl Splitter {
@@ -927,7 +955,7 @@ impl Splitter {
         Splitter {
             lang,
             rules: Rules::get(lang),
-            extra: HashMap::new(),
+            extra: FastMap::default(),
         }
     }
 
@@ -1074,11 +1102,24 @@ fn is_bullet(c: char) -> bool {
     )
 }
 
+/// ASCII bytes that, inside a word of a sentence already under way, leave
+/// the scanner's state as it is: everything but white space, terminal
+/// punctuation (`;` is Greek's question mark) and non-ASCII bytes.
+const PLAIN_IN_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7F {
+        table[b] = !matches!(b as u8, b'.' | b'?' | b'!' | b';');
+        b += 1;
+    }
+    table
+};
+
 /// Marks that end a sentence whatever follows them.
 fn is_hard_stop(c: char) -> bool {
     matches!(
         c,
-        '。' | '！' | '？' | '｡' | '।' | '॥' | '։' | '።' | '፧' | '᙮'
+        '。' | '！' | '？' | '｡' | '।' | '॥' | '։' | '።' | '፧' | '᙮' | '۔' | '။' | '܀'
     )
 }
 
@@ -1094,17 +1135,35 @@ fn lower_word<'b>(s: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
         if !c.is_alphabetic() {
             break;
         }
-        for lc in c.to_lowercase() {
-            if n + lc.len_utf8() > buf.len() {
-                return None;
-            }
-            n += lc.encode_utf8(&mut buf[n..]).len();
+        if !push_lower(c, buf, &mut n) {
+            return None;
         }
     }
     if n == 0 {
         return None;
     }
     std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// Appends `c` lower-cased to `buf[..*n]`; `false` when it does not fit.
+/// ASCII, nearly every letter before a full stop, skips the Unicode tables.
+#[inline]
+fn push_lower(c: char, buf: &mut [u8], n: &mut usize) -> bool {
+    if c.is_ascii() {
+        let Some(slot) = buf.get_mut(*n) else {
+            return false;
+        };
+        *slot = (c as u8).to_ascii_lowercase();
+        *n += 1;
+        return true;
+    }
+    for lc in c.to_lowercase() {
+        if *n + lc.len_utf8() > buf.len() {
+            return false;
+        }
+        *n += lc.encode_utf8(&mut buf[*n..]).len();
+    }
+    true
 }
 
 /// Words that, right after a verb of saying, open a clause of reported
@@ -1271,6 +1330,21 @@ impl<'a> Scan<'a> {
         let len = self.bytes.len();
         let mut i = 0;
         while i < len {
+            if self.in_word
+                && self.has_word
+                && self.has_content
+                && self.para_content
+                && self.prose_start.is_some()
+            {
+                // Inside a word of a running sentence, most bytes change
+                // nothing: skip them without decoding.
+                while i < len && PLAIN_IN_WORD[self.bytes[i] as usize] {
+                    i += 1;
+                }
+                if i == len {
+                    break;
+                }
+            }
             let b = self.bytes[i];
             let (c, clen) = if b < 0x80 {
                 (b as char, 1)
@@ -1731,6 +1805,14 @@ impl<'a> Scan<'a> {
             }
             return after;
         }
+        if matches!(next, Next::Lower | Next::Other) {
+            // No reading of the word before makes a stop end a sentence
+            // when a lower-case word or a symbol follows.
+            return after;
+        }
+        if matches!(next, Next::Upper(_) | Next::Digit) && self.label_stop(i) {
+            return after;
+        }
         let word = self.word_before(i);
         let brk = match (word, next) {
             (_, Next::End) => true,
@@ -1753,6 +1835,41 @@ impl<'a> Scan<'a> {
         } else {
             after
         }
+    }
+
+    /// Whether the spaced stop at `i` only marks a lost line break inside a
+    /// byline or time-stamp block, as scraped news prints them ("By . Jane
+    /// Doe .", "PUBLISHED: . 14:11 EST … . | . UPDATED: . …"): after a lone
+    /// "By", a label's colon or a separating bar the block goes on.
+    fn label_stop(&self, i: usize) -> bool {
+        if !matches!(char_before(self.text, i), Some(' ' | '\u{A0}')) {
+            return false;
+        }
+        // A bounded look-back: the marks sit right before the stop.
+        let from = ceil_boundary(self.text, self.seg_start.max(i.saturating_sub(16)));
+        let Some(head) = self.text.get(from..i) else {
+            return false;
+        };
+        let head = head.trim_end_matches(is_space);
+        if head.ends_with([':', '|']) {
+            // "reasons why: . 1. Is it …" opens a numbered list instead.
+            return !self.list_marker_follows(i + 1);
+        }
+        from == self.seg_start && head.trim_start_matches(is_space) == "By"
+    }
+
+    /// Whether white space then a numbered-list marker ("1.", "12)")
+    /// follow byte `at`.
+    fn list_marker_follows(&self, at: usize) -> bool {
+        let rest = self.bytes.get(at..).unwrap_or(&[]);
+        let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+        let rest = &rest[spaces..];
+        let digits = rest
+            .iter()
+            .take(4)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        (1..=3).contains(&digits) && matches!(rest.get(digits), Some(b'.' | b')'))
     }
 
     /// "world.Today": a stop glued to a capitalised word that goes on in
@@ -1822,11 +1939,8 @@ impl<'a> Scan<'a> {
         let mut buf = [0u8; 64];
         let mut n = 0;
         for c in tok.chars() {
-            for lc in c.to_lowercase() {
-                if n + lc.len_utf8() > buf.len() {
-                    return Word::Plain;
-                }
-                n += lc.encode_utf8(&mut buf[n..]).len();
+            if !push_lower(c, &mut buf, &mut n) {
+                return Word::Plain;
             }
         }
         let key = std::str::from_utf8(&buf[..n]).unwrap_or("");
@@ -1834,7 +1948,11 @@ impl<'a> Scan<'a> {
         // capitals ("SAT." is the test, not Saturday).
         let capital = tok.chars().next().is_some_and(char::is_uppercase)
             && (tok.chars().nth(1).is_none() || tok.chars().skip(1).any(char::is_lowercase));
+        let initial = n == 1 && tok.as_bytes()[0].is_ascii_uppercase();
         match self.sp.lookup(key) {
+            // "Taraji P. Henson": a capital initial, not the page number
+            // abbreviation "p.".
+            Some((Kind::Numeric, _)) if initial => return Word::Abbrev(Kind::Ambiguous),
             Some((kind, upper)) if !upper || capital => return Word::Abbrev(kind),
             _ => {}
         }
