@@ -19,6 +19,14 @@ use crate::{Error, Summarizer, format};
 /// The text fields tried, in order, when none is named.
 pub const DEFAULT_TEXT_FIELDS: [&str; 4] = ["text", "article", "body", "content"];
 
+/// The largest document (a JSONL line or a text file) that is read: a bigger
+/// one becomes an error record, so that one endless line (`bulk - < /dev/zero`)
+/// cannot take all memory. News articles are a thousand times smaller.
+pub const MAX_DOCUMENT_BYTES: usize = 16 << 20;
+
+/// [`MAX_DOCUMENT_BYTES`] for messages.
+const LIMIT_TEXT: &str = "the 16 MiB limit";
+
 /// Where the text and id of a JSONL record are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fields {
@@ -163,10 +171,32 @@ impl Documents {
         };
         loop {
             self.buf.clear();
-            match reader.read_until(b'\n', &mut self.buf) {
+            // One huge line must not pin its memory for the rest of the stream.
+            self.buf.shrink_to(1 << 20);
+            let limit = MAX_DOCUMENT_BYTES as u64 + 1;
+            match reader.by_ref().take(limit).read_until(b'\n', &mut self.buf) {
                 Ok(0) => {
                     self.current = None;
                     return None;
+                }
+                // Past the limit with no line end yet: the line is too long.
+                Ok(_) if self.buf.len() > MAX_DOCUMENT_BYTES && self.buf.last() != Some(&b'\n') => {
+                    *line_no += 1;
+                    let id = Value::from(*line_no);
+                    self.buf.clear();
+                    if let Err(e) = skip_line(reader) {
+                        self.current = None;
+                        return Some(Document {
+                            id,
+                            text: Err(Error::io("-", e)),
+                        });
+                    }
+                    return Some(Document {
+                        id,
+                        text: Err(Error::InvalidJson {
+                            message: format!("line {line_no} is longer than {}", LIMIT_TEXT),
+                        }),
+                    });
                 }
                 Ok(_) => {
                     *line_no += 1;
@@ -186,6 +216,21 @@ impl Documents {
                     });
                 }
             }
+        }
+    }
+}
+
+/// Reads past the end of the current line without keeping it.
+fn skip_line<R: BufRead>(reader: &mut R) -> io::Result<()> {
+    let mut chunk = Vec::new();
+    loop {
+        chunk.clear();
+        let n = reader
+            .by_ref()
+            .take(1 << 16)
+            .read_until(b'\n', &mut chunk)?;
+        if n == 0 || chunk.last() == Some(&b'\n') {
+            return Ok(());
         }
     }
 }
@@ -254,8 +299,20 @@ fn path_error(path: &Path, e: io::Error) -> Document {
 
 fn read_text_file(path: &Path) -> Document {
     let id = Value::from(path.display().to_string());
-    let text = match fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+    let mut bytes = Vec::new();
+    let read = fs::File::open(path).and_then(|file| {
+        file.take(MAX_DOCUMENT_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+    });
+    let text = match read {
+        Ok(_) if bytes.len() > MAX_DOCUMENT_BYTES => Err(Error::io(
+            path,
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("the file is larger than {LIMIT_TEXT}"),
+            ),
+        )),
+        Ok(_) => String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
             offset: e.utf8_error().valid_up_to(),
         }),
         Err(e) => Err(Error::io(path, e)),
@@ -713,6 +770,29 @@ mod tests {
             "{}",
             message(&docs[4])
         );
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_an_error_and_the_next_one_is_read() {
+        let fits = format!("{{\"text\":\"{}\"}}", "a".repeat(MAX_DOCUMENT_BYTES - 11));
+        assert_eq!(fits.len(), MAX_DOCUMENT_BYTES);
+        let data = format!(
+            "{fits}\n{}\n{{\"id\":\"next\",\"text\":\"Rain.\"}}\n{fits}",
+            "x".repeat(MAX_DOCUMENT_BYTES * 2 + 5)
+        );
+        let docs = docs_of(&data);
+        assert_eq!(docs.len(), 4);
+        assert_eq!(
+            docs[0].text.as_ref().map(String::len).ok(),
+            Some(fits.len() - 11)
+        );
+        let message = docs[1].text.as_ref().unwrap_err().to_string();
+        assert_eq!(
+            message,
+            "not a JSON object: line 2 is longer than the 16 MiB limit"
+        );
+        assert_eq!(docs[2].id, "next");
+        assert!(docs[3].text.is_ok(), "{:?}", docs[3].text);
     }
 
     #[test]

@@ -497,3 +497,69 @@ fn interrupted_output_never_looks_complete() {
     kill_mid_run(&target);
     assert_eq!(fs::read_to_string(&target).unwrap(), previous);
 }
+
+#[test]
+fn an_endless_line_is_cut_off_not_buffered() {
+    use std::io::{Read, Write};
+    use std::process::{Command as Std, Stdio};
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("newsgist"))
+        .args(["bulk", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        // 48 MiB without a line break, three times the per-document limit.
+        let block = vec![b'x'; 1 << 20];
+        for _ in 0..48 {
+            stdin.write_all(&block).unwrap();
+        }
+        stdin
+            .write_all(b"\n{\"id\":\"after\",\"text\":\"Rain fell on the town today.\"}\n")
+            .unwrap();
+    });
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    writer.join().unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
+    let records: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2, "{out}");
+    assert_eq!(records[0]["id"], 1);
+    assert_eq!(
+        records[0]["error"],
+        "not a JSON object: line 1 is longer than the 16 MiB limit"
+    );
+    assert_eq!(records[1]["id"], "after");
+    assert!(records[1]["summary"].is_array());
+}
+
+#[test]
+fn an_oversized_text_file_is_an_error_record() {
+    let dir = TempDir::new("oversized");
+    fs::write(dir.path().join("a.txt"), "Rain fell. ".repeat(1_600_000)).unwrap(); // 17.6 MB
+    fs::write(
+        dir.path().join("b.txt"),
+        "The river rose overnight. Roads closed.",
+    )
+    .unwrap();
+    let (records, code) = bulk_records(dir.path());
+    assert_eq!(code, Some(1));
+    assert_eq!(records.len(), 2);
+    let error = records[0]["error"].as_str().unwrap();
+    assert!(
+        error.ends_with("a.txt: the file is larger than the 16 MiB limit"),
+        "{error}"
+    );
+    assert!(records[1]["summary"].is_array());
+}
