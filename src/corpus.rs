@@ -11,12 +11,21 @@ use std::fs;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use crate::{Error, Summarizer, format};
 
 /// The text fields tried, in order, when none is named.
 pub const DEFAULT_TEXT_FIELDS: [&str; 4] = ["text", "article", "body", "content"];
+
+/// The largest document (a JSONL line or a text file) that is read: a bigger
+/// one becomes an error record, so that one endless line (`bulk - < /dev/zero`)
+/// cannot take all memory. News articles are a thousand times smaller.
+pub const MAX_DOCUMENT_BYTES: usize = 16 << 20;
+
+/// [`MAX_DOCUMENT_BYTES`] for messages.
+const LIMIT_TEXT: &str = "the 16 MiB limit";
 
 /// Where the text and id of a JSONL record are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,12 +145,8 @@ impl Documents {
             let mut files = Vec::new();
             let mut seen = Vec::new();
             collect_txt(&path, &mut files, &mut seen);
-            files.sort_by(|a, b| match (a, b) {
-                (Ok(a), Ok(b)) => a.cmp(b),
-                (Err(_), Ok(_)) => std::cmp::Ordering::Less,
-                (Ok(_), Err(_)) => std::cmp::Ordering::Greater,
-                (Err(_), Err(_)) => std::cmp::Ordering::Equal,
-            });
+            // Files that cannot be read keep their place in path order too.
+            files.sort_by(|a, b| entry_path(a).cmp(&entry_path(b)));
             self.current = Some(Source::Files(files.into()));
             None
         } else if is_jsonl(&path) {
@@ -166,10 +171,32 @@ impl Documents {
         };
         loop {
             self.buf.clear();
-            match reader.read_until(b'\n', &mut self.buf) {
+            // One huge line must not pin its memory for the rest of the stream.
+            self.buf.shrink_to(1 << 20);
+            let limit = MAX_DOCUMENT_BYTES as u64 + 1;
+            match reader.by_ref().take(limit).read_until(b'\n', &mut self.buf) {
                 Ok(0) => {
                     self.current = None;
                     return None;
+                }
+                // Past the limit with no line end yet: the line is too long.
+                Ok(_) if self.buf.len() > MAX_DOCUMENT_BYTES && self.buf.last() != Some(&b'\n') => {
+                    *line_no += 1;
+                    let id = Value::from(*line_no);
+                    self.buf.clear();
+                    if let Err(e) = skip_line(reader) {
+                        self.current = None;
+                        return Some(Document {
+                            id,
+                            text: Err(Error::io("-", e)),
+                        });
+                    }
+                    return Some(Document {
+                        id,
+                        text: Err(Error::InvalidJson {
+                            message: format!("line {line_no} is longer than {}", LIMIT_TEXT),
+                        }),
+                    });
                 }
                 Ok(_) => {
                     *line_no += 1;
@@ -189,6 +216,21 @@ impl Documents {
                     });
                 }
             }
+        }
+    }
+}
+
+/// Reads past the end of the current line without keeping it.
+fn skip_line<R: BufRead>(reader: &mut R) -> io::Result<()> {
+    let mut chunk = Vec::new();
+    loop {
+        chunk.clear();
+        let n = reader
+            .by_ref()
+            .take(1 << 16)
+            .read_until(b'\n', &mut chunk)?;
+        if n == 0 || chunk.last() == Some(&b'\n') {
+            return Ok(());
         }
     }
 }
@@ -226,6 +268,13 @@ impl Iterator for Documents {
     }
 }
 
+fn entry_path(entry: &Result<PathBuf, Error>) -> Option<&Path> {
+    match entry {
+        Ok(path) | Err(Error::Io { path, .. }) => Some(path),
+        Err(_) => None,
+    }
+}
+
 fn is_jsonl(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
@@ -250,8 +299,20 @@ fn path_error(path: &Path, e: io::Error) -> Document {
 
 fn read_text_file(path: &Path) -> Document {
     let id = Value::from(path.display().to_string());
-    let text = match fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+    let mut bytes = Vec::new();
+    let read = fs::File::open(path).and_then(|file| {
+        file.take(MAX_DOCUMENT_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+    });
+    let text = match read {
+        Ok(_) if bytes.len() > MAX_DOCUMENT_BYTES => Err(Error::io(
+            path,
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("the file is larger than {LIMIT_TEXT}"),
+            ),
+        )),
+        Ok(_) => String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
             offset: e.utf8_error().valid_up_to(),
         }),
         Err(e) => Err(Error::io(path, e)),
@@ -284,20 +345,28 @@ fn collect_txt(dir: &Path, out: &mut Vec<Result<PathBuf, Error>>, seen: &mut Vec
             }
         };
         let path = entry.path();
+        let is_txt = path.extension().is_some_and(|e| e == "txt");
         // Follows links, so a link to a folder is walked and one to a file read.
         match fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => collect_txt(&path, out, seen),
-            Ok(_) if path.extension().is_some_and(|e| e == "txt") => out.push(Ok(path)),
+            Ok(meta) if is_txt && meta.is_file() => out.push(Ok(path)),
+            // A FIFO or device would block or never end: named, not read.
+            Ok(_) if is_txt => out.push(Err(Error::io(
+                &path,
+                io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"),
+            ))),
             Ok(_) => {}
-            Err(e) if path.extension().is_some_and(|e| e == "txt") => {
-                out.push(Err(Error::io(&path, e)))
-            }
+            Err(e) if is_txt => out.push(Err(Error::io(&path, e))),
             Err(_) => {}
         }
     }
 }
 
 /// Parses one JSONL line into a document.
+///
+/// Reads the record in one pass and keeps only the id and the text: other
+/// fields (a CNN/DM record also carries its highlights and source) are
+/// skipped without being built, and field names are compared where they lie.
 fn parse_record(line: &[u8], line_no: u64, fields: &Fields) -> Document {
     let fallback_id = Value::from(line_no);
     let line = match crate::error::utf8(line) {
@@ -309,13 +378,17 @@ fn parse_record(line: &[u8], line_no: u64, fields: &Fields) -> Document {
             };
         }
     };
-    let mut record: serde_json::Map<String, Value> = match serde_json::from_str(line) {
-        Ok(Value::Object(map)) => map,
-        Ok(other) => {
+    let mut de = serde_json::Deserializer::from_str(line);
+    let parsed = RecordSeed { fields }
+        .deserialize(&mut de)
+        .and_then(|parsed| de.end().map(|()| parsed));
+    let (id, found) = match parsed {
+        Ok(Parsed::Object { id, text }) => (id, text),
+        Ok(Parsed::Other(kind)) => {
             return Document {
                 id: fallback_id,
                 text: Err(Error::InvalidJson {
-                    message: format!("line {line_no} is a JSON {}", json_kind(&other)),
+                    message: format!("line {line_no} is a JSON {kind}"),
                 }),
             };
         }
@@ -328,21 +401,17 @@ fn parse_record(line: &[u8], line_no: u64, fields: &Fields) -> Document {
             };
         }
     };
-    let id = match record.remove(&fields.id) {
+    let id = match id {
         Some(Value::Null) | None => fallback_id,
         Some(id) => id,
     };
-    let found = match &fields.text {
-        Some(name) => record.remove(name).map(|v| (name.as_str(), v)),
-        None => DEFAULT_TEXT_FIELDS
-            .iter()
-            .find_map(|name| record.remove(*name).map(|v| (*name, v))),
+    let name = |rank: usize| match &fields.text {
+        Some(name) => name.clone(),
+        None => DEFAULT_TEXT_FIELDS[rank].to_string(),
     };
     let text = match found {
         Some((_, Value::String(text))) => Ok(text),
-        Some((name, _)) => Err(Error::NotAString {
-            field: name.to_string(),
-        }),
+        Some((rank, _)) => Err(Error::NotAString { field: name(rank) }),
         None => Err(Error::MissingField {
             field: match &fields.text {
                 Some(name) => name.clone(),
@@ -353,14 +422,122 @@ fn parse_record(line: &[u8], line_no: u64, fields: &Fields) -> Document {
     Document { id, text }
 }
 
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+/// A JSONL line: an object's id and text field (with the rank of the text
+/// field among those tried: lower is preferred), or what else it was.
+enum Parsed {
+    Object {
+        id: Option<Value>,
+        text: Option<(usize, Value)>,
+    },
+    Other(&'static str),
+}
+
+/// What a key of a record is to us.
+enum Key {
+    Id,
+    Text(usize),
+    Other,
+}
+
+struct RecordSeed<'f> {
+    fields: &'f Fields,
+}
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
+    type Value = Parsed;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Parsed, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RecordSeed<'_> {
+    type Value = Parsed;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parsed, A::Error> {
+        let mut id = None;
+        let mut text: Option<(usize, Value)> = None;
+        while let Some(key) = map.next_key_seed(KeySeed {
+            fields: self.fields,
+        })? {
+            match key {
+                Key::Id => id = Some(map.next_value()?),
+                // The same field again replaces it, as in a JSON map; a field
+                // tried later than the one found is skipped.
+                Key::Text(rank) if text.as_ref().is_none_or(|(r, _)| rank <= *r) => {
+                    text = Some((rank, map.next_value()?));
+                }
+                Key::Text(_) | Key::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Parsed::Object { id, text })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Parsed, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Parsed::Other("array"))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Parsed, E> {
+        Ok(Parsed::Other("null"))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Parsed, E> {
+        Ok(Parsed::Other("boolean"))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Parsed, E> {
+        Ok(Parsed::Other("number"))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Parsed, E> {
+        Ok(Parsed::Other("number"))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Parsed, E> {
+        Ok(Parsed::Other("number"))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Parsed, E> {
+        Ok(Parsed::Other("string"))
+    }
+}
+
+struct KeySeed<'f> {
+    fields: &'f Fields,
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Key, D::Error> {
+        de.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        // The id field wins when it is also the text field.
+        if key == self.fields.id {
+            return Ok(Key::Id);
+        }
+        let rank = match &self.fields.text {
+            Some(name) => (key == name).then_some(0),
+            None => DEFAULT_TEXT_FIELDS.iter().position(|f| *f == key),
+        };
+        Ok(rank.map_or(Key::Other, Key::Text))
     }
 }
 
@@ -564,6 +741,58 @@ mod tests {
         assert!(matches!(docs[2].text, Err(Error::NotAString { .. })));
         assert_eq!(docs[3].id, 5);
         assert!(matches!(docs[4].text, Err(Error::InvalidJson { .. })));
+    }
+
+    #[test]
+    fn record_fields_are_picked_as_in_a_json_map() {
+        let docs = docs_of(concat!(
+            // The preferred field wins wherever it stands in the record.
+            "{\"article\":\"A.\",\"highlights\":[\"x\"],\"text\":\"T.\"}\n",
+            // A repeated field keeps its last value, escaped names included.
+            "{\"id\":1,\"te\\u0078t\":\"first\",\"text\":\"last\",\"id\":2}\n",
+            // A null id falls back to the line number.
+            "{\"id\":null,\"body\":\"B.\",\"nested\":{\"text\":\"no\"}}\n",
+            "\"just a string\"\n",
+            "{\"text\":\"T.\"} trailing\n",
+        ));
+        assert_eq!(docs[0].text.as_deref().unwrap(), "T.");
+        assert_eq!(docs[1].id, 2);
+        assert_eq!(docs[1].text.as_deref().unwrap(), "last");
+        assert_eq!(docs[2].id, 3);
+        assert_eq!(docs[2].text.as_deref().unwrap(), "B.");
+        let message = |d: &Document| d.text.as_ref().unwrap_err().to_string();
+        assert_eq!(
+            message(&docs[3]),
+            "not a JSON object: line 4 is a JSON string"
+        );
+        assert!(
+            message(&docs[4]).contains("trailing characters"),
+            "{}",
+            message(&docs[4])
+        );
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_an_error_and_the_next_one_is_read() {
+        let fits = format!("{{\"text\":\"{}\"}}", "a".repeat(MAX_DOCUMENT_BYTES - 11));
+        assert_eq!(fits.len(), MAX_DOCUMENT_BYTES);
+        let data = format!(
+            "{fits}\n{}\n{{\"id\":\"next\",\"text\":\"Rain.\"}}\n{fits}",
+            "x".repeat(MAX_DOCUMENT_BYTES * 2 + 5)
+        );
+        let docs = docs_of(&data);
+        assert_eq!(docs.len(), 4);
+        assert_eq!(
+            docs[0].text.as_ref().map(String::len).ok(),
+            Some(fits.len() - 11)
+        );
+        let message = docs[1].text.as_ref().unwrap_err().to_string();
+        assert_eq!(
+            message,
+            "not a JSON object: line 2 is longer than the 16 MiB limit"
+        );
+        assert_eq!(docs[2].id, "next");
+        assert!(docs[3].text.is_ok(), "{:?}", docs[3].text);
     }
 
     #[test]

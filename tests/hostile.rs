@@ -262,3 +262,304 @@ fn closed_stdout_ends_quietly() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+/// Runs `bulk` over `dir` and returns its records and exit code.
+fn bulk_records(dir: &Path) -> (Vec<Value>, Option<i32>) {
+    let output = newsgist().arg("bulk").arg(dir).output().unwrap();
+    let records = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (records, output.status.code())
+}
+
+#[cfg(unix)]
+#[test]
+fn bulk_folder_with_unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new("unreadable");
+    fs::write(
+        dir.path().join("a.txt"),
+        "The river rose overnight. Roads closed.",
+    )
+    .unwrap();
+    let locked = dir.path().join("b.txt");
+    fs::write(&locked, "Nobody may read this story.").unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&locked).is_ok() {
+        // Root (and CAP_DAC_OVERRIDE) reads through mode 000.
+        eprintln!("skipped: running with the right to read unreadable files (root?)");
+        return;
+    }
+    let (records, code) = bulk_records(dir.path());
+    assert_eq!(code, Some(1));
+    assert_eq!(records.len(), 2, "{records:?}");
+    assert!(records[0]["summary"].is_array());
+    assert!(records[1]["id"].as_str().unwrap().ends_with("b.txt"));
+    let error = records[1]["error"].as_str().unwrap();
+    assert!(error.to_lowercase().contains("permission"), "{error}");
+}
+
+#[cfg(unix)]
+#[test]
+fn bulk_folder_with_a_file_that_fails_to_read() {
+    // Runs even as root: a dangling link always fails to open, and on Linux
+    // /proc/self/mem opens but fails to read at offset 0.
+    let dir = TempDir::new("failing");
+    fs::write(
+        dir.path().join("a.txt"),
+        "The river rose overnight. Roads closed.",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("b.txt")).unwrap();
+    let proc_mem = Path::new("/proc/self/mem");
+    let with_mem = cfg!(target_os = "linux") && proc_mem.exists();
+    if with_mem {
+        std::os::unix::fs::symlink(proc_mem, dir.path().join("c.txt")).unwrap();
+    }
+    let (records, code) = bulk_records(dir.path());
+    assert_eq!(code, Some(1));
+    assert_eq!(records.len(), 2 + usize::from(with_mem), "{records:?}");
+    assert!(records[0]["summary"].is_array(), "{records:?}");
+    for record in &records[1..] {
+        let error = record["error"].as_str().unwrap();
+        assert!(error.contains(".txt: "), "{error}");
+        assert_eq!(error.lines().count(), 1, "{error}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn bulk_folder_with_a_fifo_named_txt_does_not_hang() {
+    let dir = TempDir::new("fifo");
+    fs::write(
+        dir.path().join("a.txt"),
+        "The river rose overnight. Roads closed.",
+    )
+    .unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsgist"))
+        .arg("bulk")
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("bulk hangs on a FIFO in the folder");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let out = String::from_utf8(output.stdout).unwrap();
+    let records: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2, "{out}");
+    assert!(records[0]["summary"].is_array());
+    let error = records[1]["error"].as_str().unwrap();
+    assert!(
+        error.contains("pipe.txt") && error.contains("not a regular file"),
+        "{error}"
+    );
+}
+
+#[test]
+fn non_string_text_fields_are_error_records() {
+    let input = concat!(
+        "{\"id\":1,\"text\":null}\n",
+        "{\"id\":2,\"text\":[\"Rain fell.\"]}\n",
+        "{\"id\":3,\"text\":{\"p\":\"Rain fell.\"}}\n",
+        "{\"id\":4,\"text\":true}\n",
+        "{\"id\":5,\"article\":3.5}\n",
+        "{\"id\":6,\"text\":\"Rain fell on the town today.\"}\n",
+    );
+    let assert = newsgist()
+        .args(["bulk", "-"])
+        .write_stdin(input)
+        .assert()
+        .code(1);
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let records: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 6, "{out}");
+    for (i, record) in records[..5].iter().enumerate() {
+        assert_eq!(record["id"], i + 1);
+        let field = if i == 4 { "article" } else { "text" };
+        assert_eq!(
+            record["error"],
+            format!("the {field} field is not a string"),
+            "{record}"
+        );
+    }
+    assert!(records[5]["summary"].is_array());
+    // A named field that is not a string says which field it was.
+    let assert = newsgist()
+        .args(["bulk", "--text-field", "story", "-"])
+        .write_stdin("{\"story\":17,\"text\":\"Rain fell.\"}\n")
+        .assert()
+        .code(1);
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        out,
+        "{\"id\":1,\"error\":\"the story field is not a string\"}\n"
+    );
+}
+
+/// The files in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Starts `bulk --output target -`, feeds it records without ever closing its
+/// input (so it cannot finish), waits until it is writing, and kills it.
+fn kill_mid_run(target: &Path) {
+    use std::io::Write;
+    use std::process::{Command as Std, Stdio};
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("newsgist"))
+        .args(["bulk", "--threads", "1", "--output"])
+        .arg(target)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let dir = target.parent().unwrap();
+    let started = std::time::Instant::now();
+    // Enough records to pass the output buffer, so the temporary file has data.
+    for i in 0..2_000 {
+        let line =
+            format!("{{\"id\":{i},\"text\":\"Rain fell on the town today. Roads flooded.\"}}\n");
+        stdin.write_all(line.as_bytes()).unwrap();
+    }
+    stdin.flush().unwrap();
+    loop {
+        let partial = fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().ends_with(".partial"));
+        if partial.is_some_and(|e| e.metadata().is_ok_and(|m| m.len() > 0)) {
+            break;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "no partial output appeared: {:?}",
+            names_in(dir)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "it finished on open input"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+}
+
+#[cfg(unix)]
+#[test]
+fn interrupted_output_never_looks_complete() {
+    let dir = TempDir::new("interrupt");
+    let target = dir.path().join("out.jsonl");
+    kill_mid_run(&target);
+    assert!(!target.exists(), "{:?}", names_in(dir.path()));
+    // What a kill leaves is a hidden, plainly partial file, never the target.
+    for name in names_in(dir.path()) {
+        assert!(
+            name.starts_with(".out.jsonl.") && name.ends_with(".partial"),
+            "{name}"
+        );
+    }
+    // A previous complete output survives an interrupted rerun untouched.
+    let previous = "{\"id\":\"old\",\"summary\":[],\"quotes\":[]}\n";
+    fs::write(&target, previous).unwrap();
+    kill_mid_run(&target);
+    assert_eq!(fs::read_to_string(&target).unwrap(), previous);
+}
+
+#[test]
+fn an_endless_line_is_cut_off_not_buffered() {
+    use std::io::{Read, Write};
+    use std::process::{Command as Std, Stdio};
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("newsgist"))
+        .args(["bulk", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        // 48 MiB without a line break, three times the per-document limit.
+        let block = vec![b'x'; 1 << 20];
+        for _ in 0..48 {
+            stdin.write_all(&block).unwrap();
+        }
+        stdin
+            .write_all(b"\n{\"id\":\"after\",\"text\":\"Rain fell on the town today.\"}\n")
+            .unwrap();
+    });
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    writer.join().unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
+    let records: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2, "{out}");
+    assert_eq!(records[0]["id"], 1);
+    assert_eq!(
+        records[0]["error"],
+        "not a JSON object: line 1 is longer than the 16 MiB limit"
+    );
+    assert_eq!(records[1]["id"], "after");
+    assert!(records[1]["summary"].is_array());
+}
+
+#[test]
+fn an_oversized_text_file_is_an_error_record() {
+    let dir = TempDir::new("oversized");
+    fs::write(dir.path().join("a.txt"), "Rain fell. ".repeat(1_600_000)).unwrap(); // 17.6 MB
+    fs::write(
+        dir.path().join("b.txt"),
+        "The river rose overnight. Roads closed.",
+    )
+    .unwrap();
+    let (records, code) = bulk_records(dir.path());
+    assert_eq!(code, Some(1));
+    assert_eq!(records.len(), 2);
+    let error = records[0]["error"].as_str().unwrap();
+    assert!(
+        error.ends_with("a.txt: the file is larger than the 16 MiB limit"),
+        "{error}"
+    );
+    assert!(records[1]["summary"].is_array());
+}
