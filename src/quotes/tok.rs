@@ -4,6 +4,34 @@
 //! `R-Pa.`), and a trailing dot when the word is an abbreviation or an
 //! initial, so `Mr. Wu` and `G.K. Butterfield` stay whole.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use foldhash::fast::FixedState;
+
+/// A fixed word list with hashed membership: the name, cue and title lists
+/// run to hundreds of words and are asked about nearly every token, where a
+/// linear scan of the list cost more than the rest of the attribution.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str, FixedState>>,
+}
+
+impl WordSet {
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w)
+    }
+}
+
 /// One token: a word or a single punctuation character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tok {
@@ -87,10 +115,13 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             // French inversion (`dit-elle`, `a-t-il`): the pronoun is the
             // subject, so it gets a token of its own.
             let word = &text[start..end];
-            let split = word.rfind('-').filter(|&h| {
-                matches!(&word[h + 1..], "il" | "elle" | "ils" | "elles")
-                    && word.chars().next().is_some_and(char::is_lowercase)
-            });
+            // Only a word ending in one of these pronouns is searched for
+            // its hyphen: nearly every word is not.
+            let split = ["-il", "-elle", "-ils", "-elles"]
+                .iter()
+                .find(|p| word.ends_with(*p))
+                .map(|p| word.len() - p.len())
+                .filter(|_| word.chars().next().is_some_and(char::is_lowercase));
             if let Some(h) = split {
                 out.push(Tok {
                     start,
