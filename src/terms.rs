@@ -94,9 +94,10 @@ impl Analyzer {
     pub fn analyze(&self, text: &str, sentences: &[Sentence]) -> DocTerms {
         let lang = self.lang;
         // Surface form -> term id, or None for a stop word.
-        let mut surface: HashMap<&str, Option<u32>, RandomState> = HashMap::default();
-        // The thread's stem number -> this document's term id.
-        let mut stem_ids: HashMap<u32, u32, RandomState> = HashMap::default();
+        // Sized for the distinct words of a news article, so that it rarely
+        // grows.
+        let mut surface: HashMap<&str, Option<u32>, RandomState> =
+            HashMap::with_capacity_and_hasher((text.len() / 12).min(4096), RandomState::default());
         let mut doc = DocTerms {
             tokens: Vec::with_capacity(text.len() / 8),
             sentence_tokens: Vec::with_capacity(sentences.len()),
@@ -106,6 +107,7 @@ impl Analyzer {
         let mut lower = String::new();
         STEM_CACHE.with_borrow_mut(|cache| {
             cache.prepare(lang);
+            cache.begin_document();
             for sentence in sentences {
                 let first = doc.tokens.len();
                 let mut words = 0;
@@ -113,15 +115,19 @@ impl Analyzer {
                     words += 1;
                     let term = *surface.entry(word).or_insert_with(|| {
                         lower.clear();
-                        lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
-                            // Curly and straight apostrophes stem alike.
-                            if c == '\u{2019}' { '\'' } else { c }
-                        }));
+                        if word.is_ascii() {
+                            lower.push_str(word);
+                            lower.make_ascii_lowercase();
+                        } else {
+                            lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
+                                // Curly and straight apostrophes stem alike.
+                                if c == '\u{2019}' { '\'' } else { c }
+                            }));
+                        }
                         let stem = cache.stem(&lower, lang, &self.stemmer)?;
-                        let next = stem_ids.len() as u32;
-                        let id = *stem_ids.entry(stem).or_insert(next);
-                        if id == next {
-                            doc.stems.push(cache.stems[stem as usize].to_string());
+                        let (id, new) = cache.doc_term(stem, doc.stems.len() as u32);
+                        if new {
+                            doc.stems.push(String::from(&*cache.stems[stem as usize]));
                         }
                         Some(id)
                     });
@@ -151,6 +157,12 @@ struct StemCache {
     stems: Vec<Box<str>>,
     /// Stem -> its number, so that words sharing a stem share the number.
     numbers: HashMap<Box<str>, u32, RandomState>,
+    /// Stem number -> (document, term id): the current document's term ids,
+    /// valid where the document number is the current one. An array rather
+    /// than a map per document: one index instead of a hash per word.
+    doc_terms: Vec<(u32, u32)>,
+    /// The current document's number.
+    doc: u32,
 }
 
 /// Words a thread remembers before starting afresh, which bounds its memory
@@ -163,6 +175,8 @@ thread_local! {
         words: HashMap::default(),
         stems: Vec::new(),
         numbers: HashMap::default(),
+        doc_terms: Vec::new(),
+        doc: 0,
     });
 }
 
@@ -172,7 +186,34 @@ impl StemCache {
             self.words.clear();
             self.stems.clear();
             self.numbers.clear();
+            self.doc_terms.clear();
             self.lang = Some(lang);
+        }
+    }
+
+    /// Starts a document: no stem has a term id yet.
+    fn begin_document(&mut self) {
+        self.doc = self.doc.wrapping_add(1);
+        if self.doc == 0 {
+            // Numbers would repeat: forget every older document.
+            self.doc_terms.clear();
+            self.doc = 1;
+        }
+    }
+
+    /// The current document's term id for stem `number`, and whether it is
+    /// new (then it is `next`).
+    fn doc_term(&mut self, number: u32, next: u32) -> (u32, bool) {
+        let i = number as usize;
+        if i >= self.doc_terms.len() {
+            self.doc_terms.resize(i + 1, (0, 0));
+        }
+        let slot = &mut self.doc_terms[i];
+        if slot.0 == self.doc {
+            (slot.1, false)
+        } else {
+            *slot = (self.doc, next);
+            (next, true)
         }
     }
 
