@@ -91,10 +91,29 @@ pub(crate) fn scan(text: &str) -> Vec<RawQuote> {
     // paragraph: it belongs to that quote rather than starting a new one.
     let mut reopen_at: Option<usize> = None;
     let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // Runs of ASCII other than `"` and line breaks can neither open nor
+        // close anything: only their last character matters, as the one
+        // before the next mark.
+        let boring = |b: &u8| *b < 0x80 && !matches!(*b, b'"' | b'\n' | b'\r');
+        if boring(&bytes[pos]) {
+            let run = bytes[pos..]
+                .iter()
+                .position(|b| !boring(b))
+                .map_or(bytes.len(), |k| pos + k);
+            prev = Some(char::from(bytes[run - 1]));
+            pos = run;
+            continue;
+        }
+        let i = pos;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let w = c.len_utf8();
+        pos += w;
+        let next = text[pos..].chars().next();
         if c == '\n' || c == '\r' || c == '\u{2029}' {
             if let Some(o) = cur.take() {
                 // Does the next paragraph start with an opening mark?
