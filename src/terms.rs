@@ -96,8 +96,11 @@ impl Analyzer {
         // Surface form -> term id, or None for a stop word.
         // Sized for the distinct words of a news article, so that it rarely
         // grows.
-        let mut surface: HashMap<&str, Option<u32>, RandomState> =
+        // Words of up to 15 bytes (nearly all) are keyed by their bytes
+        // packed into an integer: hashing and comparing it reads no string.
+        let mut surface: HashMap<u128, Option<u32>, RandomState> =
             HashMap::with_capacity_and_hasher((text.len() / 12).min(4096), RandomState::default());
+        let mut long_surface: HashMap<&str, Option<u32>, RandomState> = HashMap::default();
         let mut doc = DocTerms {
             tokens: Vec::with_capacity(text.len() / 8),
             sentence_tokens: Vec::with_capacity(sentences.len()),
@@ -113,7 +116,7 @@ impl Analyzer {
                 let mut words = 0;
                 for (offset, word) in sentence.text(text).unicode_word_indices() {
                     words += 1;
-                    let term = *surface.entry(word).or_insert_with(|| {
+                    let intern = || {
                         lower.clear();
                         if word.is_ascii() {
                             lower.push_str(word);
@@ -130,7 +133,11 @@ impl Analyzer {
                             doc.stems.push(String::from(&*cache.stems[stem as usize]));
                         }
                         Some(id)
-                    });
+                    };
+                    let term = match pack(word) {
+                        Some(key) => *surface.entry(key).or_insert_with(intern),
+                        None => *long_surface.entry(word).or_insert_with(intern),
+                    };
                     if let Some(term) = term {
                         doc.tokens.push(Token {
                             start: sentence.start + offset,
@@ -146,12 +153,27 @@ impl Analyzer {
     }
 }
 
+/// `w`'s bytes and length packed into one integer when it has at most 15
+/// bytes; distinct words get distinct keys.
+fn pack(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..b.len()].copy_from_slice(b);
+    key[15] = b.len() as u8;
+    Some(u128::from_le_bytes(key))
+}
+
 /// Stems of the words seen lately on this thread. News reuses its vocabulary
 /// from one article to the next, so most words are stemmed once per thread
 /// rather than once per document.
 struct StemCache {
     lang: Option<Lang>,
-    /// Lower-cased word -> its stem's number, or `None` for a stop word.
+    /// Lower-cased word -> its stem's number, or `None` for a stop word:
+    /// short words by their [`pack`]ed key, longer ones by their text.
+    short_words: HashMap<u128, Option<u32>, RandomState>,
     words: HashMap<Box<str>, Option<u32>, RandomState>,
     /// The stems, by number.
     stems: Vec<Box<str>>,
@@ -172,6 +194,7 @@ const STEM_CACHE_WORDS: usize = 100_000;
 thread_local! {
     static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
         lang: None,
+        short_words: HashMap::default(),
         words: HashMap::default(),
         stems: Vec::new(),
         numbers: HashMap::default(),
@@ -182,7 +205,8 @@ thread_local! {
 
 impl StemCache {
     fn prepare(&mut self, lang: Lang) {
-        if self.lang != Some(lang) || self.words.len() > STEM_CACHE_WORDS {
+        if self.lang != Some(lang) || self.short_words.len() + self.words.len() > STEM_CACHE_WORDS {
+            self.short_words.clear();
             self.words.clear();
             self.stems.clear();
             self.numbers.clear();
@@ -220,7 +244,12 @@ impl StemCache {
     /// The number of the stem of `lower`, or `None` when it is not a content
     /// word.
     fn stem(&mut self, lower: &str, lang: Lang, stemmer: &Stemmer) -> Option<u32> {
-        if let Some(&number) = self.words.get(lower) {
+        let key = pack(lower);
+        let known = match key {
+            Some(key) => self.short_words.get(&key),
+            None => self.words.get(lower),
+        };
+        if let Some(&number) = known {
             return number;
         }
         let is_content = lower.chars().any(char::is_alphanumeric)
@@ -238,7 +267,10 @@ impl StemCache {
                 }
             }
         });
-        self.words.insert(Box::from(lower), number);
+        match key {
+            Some(key) => self.short_words.insert(key, number),
+            None => self.words.insert(Box::from(lower), number),
+        };
         number
     }
 }
