@@ -221,8 +221,16 @@ pub fn is_story_sentence(sentence: &str) -> bool {
 /// Photo captions in scraped news: a short label and a colon, then a
 /// description that ends without a full stop or with a detached one (` .`).
 fn is_caption(s: &str) -> bool {
-    let Some(colon) = s.find(": ") else {
-        return false;
+    // The first `: `, found by its colon (a byte search, not a substring one).
+    let mut from = 0;
+    let colon = loop {
+        let Some(k) = s[from..].find(':') else {
+            return false;
+        };
+        if s[from + k + 1..].starts_with(' ') {
+            break from + k;
+        }
+        from += k + 1;
     };
     let label = &s[..colon];
     let label_words = label.split_whitespace().count();
