@@ -92,7 +92,10 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         return Vec::new();
     }
     let spans: Vec<(usize, usize)> = raws.iter().map(|r| (r.start, r.end)).collect();
-    let names = Names::build(text, &spans);
+    // Only a quote with a speaker to resolve needs the article's names; a
+    // document whose quotes are all fragments never builds them.
+    let names_cell = std::cell::OnceCell::new();
+    let names = || names_cell.get_or_init(|| Names::build(text, &spans));
     let mut buf: Vec<Tok> = Vec::new();
     let mut out: Vec<Quote<'a>> = Vec::with_capacity(raws.len());
     let mut paras = Paragraphs {
@@ -276,7 +279,7 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
                     start: a,
                     end: b,
                 });
-                q.speaker = resolve(&names, text, m, a, b, last.as_ref(), &mut buf);
+                q.speaker = resolve(names(), text, m, a, b, last.as_ref(), &mut buf);
             }
         } else if kind == QuoteKind::Direct {
             // A quote with no attribution of its own continues the last
@@ -302,7 +305,7 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
                     start: a,
                     end: b,
                 });
-                q.speaker = resolve(&names, text, m, a, b, last.as_ref(), &mut buf);
+                q.speaker = resolve(names(), text, m, a, b, last.as_ref(), &mut buf);
             }
             if q.speaker_mention.is_none()
                 && spoken.unicode_words().take(SHORT_UNATTRIBUTED).count() < SHORT_UNATTRIBUTED
@@ -314,7 +317,7 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
             } else if q.speaker_mention.is_none() {
                 // Nothing closer: the person most recently named (a guess
                 // beats no answer for a reader).
-                q.speaker = names.recent_person(raw.open, None);
+                q.speaker = names().recent_person(raw.open, None);
             }
         }
         // A quote in the headline without a speech verb (`Li: ‘We Will

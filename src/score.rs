@@ -221,8 +221,16 @@ pub fn is_story_sentence(sentence: &str) -> bool {
 /// Photo captions in scraped news: a short label and a colon, then a
 /// description that ends without a full stop or with a detached one (` .`).
 fn is_caption(s: &str) -> bool {
-    let Some(colon) = s.find(": ") else {
-        return false;
+    // The first `: `, found by its colon (a byte search, not a substring one).
+    let mut from = 0;
+    let colon = loop {
+        let Some(k) = s[from..].find(':') else {
+            return false;
+        };
+        if s[from + k + 1..].starts_with(' ') {
+            break from + k;
+        }
+        from += k + 1;
     };
     let label = &s[..colon];
     let label_words = label.split_whitespace().count();
@@ -236,27 +244,17 @@ fn is_caption(s: &str) -> bool {
 /// stamps, picture credits, and invitations to click, scroll, share or read on.
 pub fn is_boilerplate(sentence: &str) -> bool {
     let s = sentence.trim();
+    // Only U+0130 and U+212A (Kelvin) lower-case to ASCII letters; without
+    // them, matching the ASCII patterns below byte by byte, ignoring ASCII
+    // case, is the same as lower-casing first, and allocates nothing.
+    if s.is_ascii() || !(s.contains('\u{130}') || s.contains('\u{212a}')) {
+        return is_boilerplate_ascii(s);
+    }
     let lower_prefix: String = s.chars().take(40).flat_map(char::to_lowercase).collect();
-    const PREFIXES: [&str; 17] = [
-        "by ",
-        "published:",
-        "updated:",
-        "last updated",
-        "scroll down",
-        "read more",
-        "click here",
-        "follow us",
-        "follow @",
-        "sign up",
-        "subscribe",
-        "share this",
-        "photo:",
-        "image:",
-        "picture:",
-        "copyright",
-        "all rights reserved",
-    ];
-    if PREFIXES.iter().any(|p| lower_prefix.starts_with(p)) {
+    if BOILERPLATE_PREFIXES
+        .iter()
+        .any(|p| lower_prefix.starts_with(p))
+    {
         // "By the end of the year ..." is a sentence, not a byline.
         return !(lower_prefix.starts_with("by ") && s.split_whitespace().count() > 8);
     }
@@ -265,6 +263,54 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         || lower_all.contains("click here to")
         || lower_all.ends_with("for the latest news.")
 }
+
+/// [`is_boilerplate`] for a text without the two characters that lower-case
+/// to ASCII letters.
+fn is_boilerplate_ascii(text: &str) -> bool {
+    let s = text.as_bytes();
+    let starts = |p: &str| {
+        s.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    if BOILERPLATE_PREFIXES.iter().any(|p| starts(p)) {
+        // "By the end of the year ..." is a sentence, not a byline.
+        return !(starts("by ") && text.split_whitespace().count() > 8);
+    }
+    let at = |i: usize, p: &[u8]| {
+        s.get(i..i + p.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+    };
+    // One pass for both phrases, keyed on their first letters.
+    (0..s.len()).any(|i| match s[i] | 0x20 {
+        b's' => at(i, b"scroll down for video"),
+        b'c' => at(i, b"click here to"),
+        _ => false,
+    }) || s
+        .len()
+        .checked_sub(20)
+        .is_some_and(|i| s[i..].eq_ignore_ascii_case(b"for the latest news."))
+}
+
+/// Lower-case openings of boilerplate lines.
+const BOILERPLATE_PREFIXES: [&str; 17] = [
+    "by ",
+    "published:",
+    "updated:",
+    "last updated",
+    "scroll down",
+    "read more",
+    "click here",
+    "follow us",
+    "follow @",
+    "sign up",
+    "subscribe",
+    "share this",
+    "photo:",
+    "image:",
+    "picture:",
+    "copyright",
+    "all rights reserved",
+];
 
 #[cfg(test)]
 mod tests {

@@ -94,9 +94,13 @@ impl Analyzer {
     pub fn analyze(&self, text: &str, sentences: &[Sentence]) -> DocTerms {
         let lang = self.lang;
         // Surface form -> term id, or None for a stop word.
-        let mut surface: HashMap<&str, Option<u32>, RandomState> = HashMap::default();
-        // The thread's stem number -> this document's term id.
-        let mut stem_ids: HashMap<u32, u32, RandomState> = HashMap::default();
+        // Sized for the distinct words of a news article, so that it rarely
+        // grows.
+        // Words of up to 15 bytes (nearly all) are keyed by their bytes
+        // packed into an integer: hashing and comparing it reads no string.
+        let mut surface: HashMap<u128, Option<u32>, RandomState> =
+            HashMap::with_capacity_and_hasher((text.len() / 12).min(4096), RandomState::default());
+        let mut long_surface: HashMap<&str, Option<u32>, RandomState> = HashMap::default();
         let mut doc = DocTerms {
             tokens: Vec::with_capacity(text.len() / 8),
             sentence_tokens: Vec::with_capacity(sentences.len()),
@@ -106,25 +110,34 @@ impl Analyzer {
         let mut lower = String::new();
         STEM_CACHE.with_borrow_mut(|cache| {
             cache.prepare(lang);
+            cache.begin_document();
             for sentence in sentences {
                 let first = doc.tokens.len();
                 let mut words = 0;
                 for (offset, word) in sentence.text(text).unicode_word_indices() {
                     words += 1;
-                    let term = *surface.entry(word).or_insert_with(|| {
+                    let intern = || {
                         lower.clear();
-                        lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
-                            // Curly and straight apostrophes stem alike.
-                            if c == '\u{2019}' { '\'' } else { c }
-                        }));
+                        if word.is_ascii() {
+                            lower.push_str(word);
+                            lower.make_ascii_lowercase();
+                        } else {
+                            lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
+                                // Curly and straight apostrophes stem alike.
+                                if c == '\u{2019}' { '\'' } else { c }
+                            }));
+                        }
                         let stem = cache.stem(&lower, lang, &self.stemmer)?;
-                        let next = stem_ids.len() as u32;
-                        let id = *stem_ids.entry(stem).or_insert(next);
-                        if id == next {
-                            doc.stems.push(cache.stems[stem as usize].to_string());
+                        let (id, new) = cache.doc_term(stem, doc.stems.len() as u32);
+                        if new {
+                            doc.stems.push(String::from(&*cache.stems[stem as usize]));
                         }
                         Some(id)
-                    });
+                    };
+                    let term = match pack(word) {
+                        Some(key) => *surface.entry(key).or_insert_with(intern),
+                        None => *long_surface.entry(word).or_insert_with(intern),
+                    };
                     if let Some(term) = term {
                         doc.tokens.push(Token {
                             start: sentence.start + offset,
@@ -140,17 +153,38 @@ impl Analyzer {
     }
 }
 
+/// `w`'s bytes and length packed into one integer when it has at most 15
+/// bytes; distinct words get distinct keys.
+fn pack(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..b.len()].copy_from_slice(b);
+    key[15] = b.len() as u8;
+    Some(u128::from_le_bytes(key))
+}
+
 /// Stems of the words seen lately on this thread. News reuses its vocabulary
 /// from one article to the next, so most words are stemmed once per thread
 /// rather than once per document.
 struct StemCache {
     lang: Option<Lang>,
-    /// Lower-cased word -> its stem's number, or `None` for a stop word.
+    /// Lower-cased word -> its stem's number, or `None` for a stop word:
+    /// short words by their [`pack`]ed key, longer ones by their text.
+    short_words: HashMap<u128, Option<u32>, RandomState>,
     words: HashMap<Box<str>, Option<u32>, RandomState>,
     /// The stems, by number.
     stems: Vec<Box<str>>,
     /// Stem -> its number, so that words sharing a stem share the number.
     numbers: HashMap<Box<str>, u32, RandomState>,
+    /// Stem number -> (document, term id): the current document's term ids,
+    /// valid where the document number is the current one. An array rather
+    /// than a map per document: one index instead of a hash per word.
+    doc_terms: Vec<(u32, u32)>,
+    /// The current document's number.
+    doc: u32,
 }
 
 /// Words a thread remembers before starting afresh, which bounds its memory
@@ -160,26 +194,62 @@ const STEM_CACHE_WORDS: usize = 100_000;
 thread_local! {
     static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
         lang: None,
+        short_words: HashMap::default(),
         words: HashMap::default(),
         stems: Vec::new(),
         numbers: HashMap::default(),
+        doc_terms: Vec::new(),
+        doc: 0,
     });
 }
 
 impl StemCache {
     fn prepare(&mut self, lang: Lang) {
-        if self.lang != Some(lang) || self.words.len() > STEM_CACHE_WORDS {
+        if self.lang != Some(lang) || self.short_words.len() + self.words.len() > STEM_CACHE_WORDS {
+            self.short_words.clear();
             self.words.clear();
             self.stems.clear();
             self.numbers.clear();
+            self.doc_terms.clear();
             self.lang = Some(lang);
+        }
+    }
+
+    /// Starts a document: no stem has a term id yet.
+    fn begin_document(&mut self) {
+        self.doc = self.doc.wrapping_add(1);
+        if self.doc == 0 {
+            // Numbers would repeat: forget every older document.
+            self.doc_terms.clear();
+            self.doc = 1;
+        }
+    }
+
+    /// The current document's term id for stem `number`, and whether it is
+    /// new (then it is `next`).
+    fn doc_term(&mut self, number: u32, next: u32) -> (u32, bool) {
+        let i = number as usize;
+        if i >= self.doc_terms.len() {
+            self.doc_terms.resize(i + 1, (0, 0));
+        }
+        let slot = &mut self.doc_terms[i];
+        if slot.0 == self.doc {
+            (slot.1, false)
+        } else {
+            *slot = (self.doc, next);
+            (next, true)
         }
     }
 
     /// The number of the stem of `lower`, or `None` when it is not a content
     /// word.
     fn stem(&mut self, lower: &str, lang: Lang, stemmer: &Stemmer) -> Option<u32> {
-        if let Some(&number) = self.words.get(lower) {
+        let key = pack(lower);
+        let known = match key {
+            Some(key) => self.short_words.get(&key),
+            None => self.words.get(lower),
+        };
+        if let Some(&number) = known {
             return number;
         }
         let is_content = lower.chars().any(char::is_alphanumeric)
@@ -197,7 +267,10 @@ impl StemCache {
                 }
             }
         });
-        self.words.insert(Box::from(lower), number);
+        match key {
+            Some(key) => self.short_words.insert(key, number),
+            None => self.words.insert(Box::from(lower), number),
+        };
         number
     }
 }

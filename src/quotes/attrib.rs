@@ -5,7 +5,7 @@
 //! the closing one, so the cost per quote is bounded.
 
 use super::names::Gender;
-use super::tok::{Tok, is_capitalized, is_possessive, strip_possessive, tokenize};
+use super::tok::{Tok, WordSet, is_capitalized, is_possessive, strip_possessive, tokenize};
 
 /// How far back from an opening mark an attribution may start.
 const PRE_WINDOW: usize = 320;
@@ -273,6 +273,14 @@ const CUES: &[&str] = &[
     "είπε",
 ];
 
+static CUES_SET: WordSet = WordSet::new(CUES);
+static ADVERBS_SET: WordSet = WordSet::new(ADVERBS);
+static NP_STOP_SET: WordSet = WordSet::new(NP_STOP);
+static FUNCTION_SET: WordSet = WordSet::new(FUNCTION);
+static DETERMINERS_SET: WordSet = WordSet::new(DETERMINERS);
+static PRONOUNS_SET: WordSet = WordSet::new(PRONOUNS);
+static LEADING_SET: WordSet = WordSet::new(LEADING);
+
 /// Cues that only count with a particle after them (`went on`, `pointed out`).
 fn needs_particle(w: &str) -> Option<&'static [&'static str]> {
     match w {
@@ -411,8 +419,8 @@ const LEADING: &[&str] = &[
 /// A capitalised word that opens sentences but names nobody (`Before`,
 /// `Appearing`, `Hours`).
 fn is_sentence_word(w: &str) -> bool {
-    super::names::LEADING.contains(&w)
-        || LEADING.contains(&w)
+    super::names::LEADING_SET.contains(w)
+        || LEADING_SET.contains(w)
         || matches!(
             w,
             "Hours"
@@ -517,10 +525,10 @@ pub(crate) fn mention_kind(m: &str) -> MentionKind {
         "she" | "She" | "sie" | "Sie" | "elle" | "Elle" => {
             MentionKind::Pronoun(Some(Gender::Female))
         }
-        _ if PRONOUNS.contains(&m) => MentionKind::Pronoun(None),
+        _ if PRONOUNS_SET.contains(m) => MentionKind::Pronoun(None),
         _ => {
             let first = m.split_whitespace().next().unwrap_or("");
-            if DETERMINERS.contains(&first) || !is_capitalized(first) {
+            if DETERMINERS_SET.contains(first) || !is_capitalized(first) {
                 MentionKind::Description
             } else {
                 MentionKind::Name
@@ -573,7 +581,7 @@ impl Window<'_> {
         } else {
             w
         };
-        if !CUES.contains(&w) {
+        if !CUES_SET.contains(w) {
             return None;
         }
         match needs_particle(w) {
@@ -600,7 +608,7 @@ impl Window<'_> {
 
     /// A noun phrase starting at token `k`: token range.
     fn np_at(&self, mut k: usize, end: usize) -> Option<(usize, usize)> {
-        while k < end && LEADING.contains(&self.w(k)) && self.name_word(k + 1) {
+        while k < end && LEADING_SET.contains(self.w(k)) && self.name_word(k + 1) {
             k += 1;
         }
         if k >= end || !self.is_word(k) || self.w(k).bytes().all(|b| b.is_ascii_digit()) {
@@ -609,15 +617,15 @@ impl Window<'_> {
         // `It’s`, `Here’s`: a contraction, not someone's.
         let bare = strip_possessive(self.w(k));
         if bare.len() != self.w(k).len()
-            && (PRONOUNS.contains(&bare) || super::names::LEADING.contains(&bare))
+            && (PRONOUNS_SET.contains(bare) || super::names::LEADING_SET.contains(bare))
         {
             return None;
         }
         let w = self.w(k);
-        if PRONOUNS.contains(&w) {
+        if PRONOUNS_SET.contains(w) {
             return Some((k, k + 1));
         }
-        if self.name_word(k) && !DETERMINERS.contains(&w) {
+        if self.name_word(k) && !DETERMINERS_SET.contains(w) {
             let mut e = k + 1;
             while e < end && !is_possessive(self.w(e - 1)) {
                 if self.name_word(e) {
@@ -635,10 +643,10 @@ impl Window<'_> {
                 let mut m = e;
                 while m < end && m < e + 3 && self.is_word(m) && !self.name_word(m) {
                     let w = self.w(m);
-                    if NP_STOP.contains(&w)
-                        || ADVERBS.contains(&w)
-                        || FUNCTION.contains(&w)
-                        || DETERMINERS.contains(&w)
+                    if NP_STOP_SET.contains(w)
+                        || ADVERBS_SET.contains(w)
+                        || FUNCTION_SET.contains(w)
+                        || DETERMINERS_SET.contains(w)
                         || self.cue_at(m).is_some()
                     {
                         break;
@@ -662,7 +670,7 @@ impl Window<'_> {
             }
             return Some((k, e));
         }
-        if DETERMINERS.contains(&w) {
+        if DETERMINERS_SET.contains(w) {
             return self.description(k, k + 1, end);
         }
         // A bare plural subject (`officials said`).
@@ -673,7 +681,7 @@ impl Window<'_> {
         let mut m = k;
         while m < end && m < k + 4 && self.is_word(m) && !self.name_word(m) {
             let u = self.w(m);
-            if NP_STOP.contains(&u) || FUNCTION.contains(&u) || self.cue_at(m).is_some() {
+            if NP_STOP_SET.contains(u) || FUNCTION_SET.contains(u) || self.cue_at(m).is_some() {
                 return None;
             }
             m += 1;
@@ -690,7 +698,7 @@ impl Window<'_> {
             return None;
         }
         let w = self.w(e - 1);
-        if PRONOUNS.contains(&w) {
+        if PRONOUNS_SET.contains(w) {
             return Some((e - 1, e));
         }
         if !self.name_word(e - 1) {
@@ -700,7 +708,7 @@ impl Window<'_> {
         while s > clause && self.name_word(s - 1) && !is_possessive(self.w(s - 1)) {
             s -= 1;
         }
-        while s < e - 1 && LEADING.contains(&self.w(s)) {
+        while s < e - 1 && LEADING_SET.contains(self.w(s)) {
             s += 1;
         }
         (!is_sentence_word(self.w(s)) || s + 1 < e).then_some((s, e))
@@ -726,7 +734,7 @@ impl Window<'_> {
         let mut i = clause;
         while i < end {
             if self.is_word(i)
-                && (PRONOUNS.contains(&self.w(i)) || self.name_word(i))
+                && (PRONOUNS_SET.contains(self.w(i)) || self.name_word(i))
                 && let Some((a, b)) = self.np_at(i, end)
             {
                 if b < end && self.is_word(b) && !is_capitalized(self.w(b)) {
@@ -747,7 +755,7 @@ impl Window<'_> {
         let mut i = clause;
         while i < end {
             if self.is_word(i)
-                && (PRONOUNS.contains(&self.w(i)) || self.name_word(i))
+                && (PRONOUNS_SET.contains(self.w(i)) || self.name_word(i))
                 && !matches!(self.w(i), "it" | "It")
                 && let Some((a, b)) = self.np_at(i, end)
             {
@@ -773,7 +781,7 @@ impl Window<'_> {
         let limit = (k + 9).min(end);
         while e < limit && self.is_word(e) && self.cue_at(e).is_none() {
             let w = self.w(e);
-            if NP_STOP.contains(&w) || ADVERBS.contains(&w) {
+            if NP_STOP_SET.contains(w) || ADVERBS_SET.contains(w) {
                 break;
             }
             // `Ryan’s campaign shrugged off …`: a past-tense verb ends it.
@@ -787,14 +795,14 @@ impl Window<'_> {
                 && w.ends_with('s')
                 && !w.ends_with("ss")
                 && !is_capitalized(w)
-                && !FUNCTION.contains(&w)
-                && DETERMINERS.contains(&self.w(e + 1))
+                && !FUNCTION_SET.contains(w)
+                && DETERMINERS_SET.contains(self.w(e + 1))
             {
                 break;
             }
             e += 1;
         }
-        (e > k + 1 || !DETERMINERS.contains(&self.w(k))).then_some((k, e))
+        (e > k + 1 || !DETERMINERS_SET.contains(self.w(k))).then_some((k, e))
     }
 
     /// The subject right before the cue at `v`; `clause` is the first token
@@ -804,7 +812,7 @@ impl Window<'_> {
         let mut skipped = 0;
         while j > clause && skipped < 3 {
             let w = self.w(j - 1);
-            if ADVERBS.contains(&w)
+            if ADVERBS_SET.contains(w)
                 || AUXILIARIES.contains(&w)
                 || is_calendar_word(w)
                 || is_year(w)
@@ -893,7 +901,7 @@ impl Window<'_> {
             }
             return (s < e).then_some((s, e));
         }
-        if FUNCTION.contains(&w) || w == "by" {
+        if FUNCTION_SET.contains(w) || w == "by" {
             // `began by saying`, `followed that by saying`, `had this to
             // say`.
             return if participle || w == "to" {
@@ -905,7 +913,7 @@ impl Window<'_> {
         if !self.is_word(last) {
             return None;
         }
-        if PRONOUNS.contains(&w) {
+        if PRONOUNS_SET.contains(w) {
             return Some((last, last + 1));
         }
         if self.name_word(last) {
@@ -919,7 +927,7 @@ impl Window<'_> {
             {
                 s -= 1;
             }
-            while s < last && LEADING.contains(&self.w(s)) {
+            while s < last && LEADING_SET.contains(self.w(s)) {
                 s += 1;
             }
             if s > clause && self.w(s - 1).eq_ignore_ascii_case("the") {
@@ -932,7 +940,7 @@ impl Window<'_> {
         let floor = last.saturating_sub(10).max(clause);
         while s > floor && self.is_word(s - 1) {
             let p = self.w(s - 1);
-            if DETERMINERS.contains(&p) || is_possessive(p) {
+            if DETERMINERS_SET.contains(p) || is_possessive(p) {
                 s -= 1;
                 if is_possessive(p) {
                     // Pull in the owner's name (`Clinton’s spokesman`).
@@ -942,14 +950,14 @@ impl Window<'_> {
                 }
                 return Some((s, last + 1));
             }
-            if (NP_STOP.contains(&p) && p != "and") || PRONOUNS.contains(&p) {
+            if (NP_STOP_SET.contains(p) && p != "and") || PRONOUNS_SET.contains(p) {
                 break;
             }
             s -= 1;
         }
         // A bare plural (`officials said`); other lone words (`to say`) are
         // not subjects.
-        (w.ends_with('s') && !FUNCTION.contains(&w) && w.len() > 3).then_some((last, last + 1))
+        (w.ends_with('s') && !FUNCTION_SET.contains(w) && w.len() > 3).then_some((last, last + 1))
     }
 
     /// The subject after a cue ending at `v` (`said Smith`, `according to X`).
@@ -985,9 +993,9 @@ impl Window<'_> {
             let w = self.w(k);
             let plain = self.is_word(k)
                 && !is_capitalized(w)
-                && !FUNCTION.contains(&w)
-                && !NP_STOP.contains(&w)
-                && !ADVERBS.contains(&w)
+                && !FUNCTION_SET.contains(w)
+                && !NP_STOP_SET.contains(w)
+                && !ADVERBS_SET.contains(w)
                 && !AUXILIARIES.contains(&w)
                 && self.cue_at(k).is_none()
                 && !w.ends_with("ly");
@@ -1035,11 +1043,11 @@ impl Window<'_> {
 /// A lower-case word that can be a finite verb (`laughed`, `smiles`), not a
 /// noun such as `accent` before `and joked`.
 fn looks_finite(w: &str) -> bool {
-    w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || CUES.contains(&w)
+    w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || CUES_SET.contains(w)
 }
 
 fn is_pronoun(w: &str) -> bool {
-    PRONOUNS.contains(&w)
+    PRONOUNS_SET.contains(w)
 }
 
 fn char_floor(text: &str, mut i: usize) -> usize {
@@ -1221,11 +1229,11 @@ pub(crate) fn previous_subject(
     let cued = (start + 1..send).rev().find_map(|v| {
         win.cue_at(v)?;
         win.np_before(v, start)
-            .filter(|&(a, _)| PRONOUNS.contains(&win.w(a)) || win.name_word(a))
+            .filter(|&(a, _)| PRONOUNS_SET.contains(win.w(a)) || win.name_word(a))
     });
     let (a, b) = cued.or_else(|| win.clause_subject(start, send))?;
     let first = win.w(a);
-    if !(PRONOUNS.contains(&first) || win.name_word(a)) {
+    if !(PRONOUNS_SET.contains(first) || win.name_word(a)) {
         return None;
     }
     Some(Found {
@@ -1501,7 +1509,7 @@ pub(crate) fn statement_source(
             _ => win.clause_subject(clause, i - 2),
         };
         if let Some((a, b)) = np
-            && !PRONOUNS.contains(&win.w(a))
+            && !PRONOUNS_SET.contains(win.w(a))
         {
             return Some(win.span(a, b));
         }

@@ -91,10 +91,26 @@ pub(crate) fn scan(text: &str) -> Vec<RawQuote> {
     // paragraph: it belongs to that quote rather than starting a new one.
     let mut reopen_at: Option<usize> = None;
     let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // Runs of ASCII other than `"` and line breaks can neither open nor
+        // close anything: only their last character matters, as the one
+        // before the next mark.
+        let boring = |b: &u8| *b < 0x80 && !matches!(*b, b'"' | b'\n' | b'\r');
+        if boring(&bytes[pos]) {
+            let run = pos + boring_prefix(&bytes[pos..]);
+            prev = Some(char::from(bytes[run - 1]));
+            pos = run;
+            continue;
+        }
+        let i = pos;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let w = c.len_utf8();
+        pos += w;
+        let next = text[pos..].chars().next();
         if c == '\n' || c == '\r' || c == '\u{2029}' {
             if let Some(o) = cur.take() {
                 // Does the next paragraph start with an opening mark?
@@ -181,6 +197,33 @@ pub(crate) fn scan(text: &str) -> Vec<RawQuote> {
         }
     }
     out
+}
+
+/// How many bytes at the start of `b` are ASCII other than `"`, `\n` and
+/// `\r`: eight at a time, a byte of a word flagged by the usual
+/// has-a-zero-byte test after XOR with each of the three.
+fn boring_prefix(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut n = 0;
+    for chunk in b.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let flags = (x & HIGH)
+            | has_zero(x ^ (ONES * u64::from(b'"')))
+            | has_zero(x ^ (ONES * u64::from(b'\n')))
+            | has_zero(x ^ (ONES * u64::from(b'\r')));
+        if flags != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .position(|&c| c >= 0x80 || matches!(c, b'"' | b'\n' | b'\r'))
+        .unwrap_or(b.len() - n)
 }
 
 /// Whether the paragraph starting with a mark at `j` has words after it (a

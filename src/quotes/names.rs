@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
-use super::tok::{Tok, is_capitalized, is_possessive, strip_possessive, tokenize};
+use super::tok::{Tok, WordSet, is_capitalized, is_possessive, strip_possessive, tokenize};
 
 /// Words that introduce a name but are not part of it.
 const TITLES: &[&str] = &[
@@ -570,6 +570,12 @@ fn eq_any(w: &str, list: &[&str]) -> bool {
     list.contains(&w)
 }
 
+static TITLE_SET: WordSet = WordSet::new(TITLES);
+static NOT_NAME_SET: WordSet = WordSet::new(NOT_NAME);
+static ORG_TAIL_SET: WordSet = WordSet::new(ORG_TAIL);
+pub(crate) static LEADING_SET: WordSet = WordSet::new(LEADING);
+static OBJECT_BEFORE_SET: WordSet = WordSet::new(OBJECT_BEFORE);
+
 /// Whether `w` is an all-capitals word (a headline word or an acronym).
 fn all_caps(w: &str) -> bool {
     let mut letters = 0;
@@ -586,7 +592,7 @@ fn all_caps(w: &str) -> bool {
 
 /// Whether the word can be part of a person's name run.
 fn name_word(w: &str) -> bool {
-    is_capitalized(w) && !all_caps(strip_possessive(w)) && !eq_any(w, NOT_NAME)
+    is_capitalized(w) && !all_caps(strip_possessive(w)) && !NOT_NAME_SET.contains(w)
 }
 
 impl<'a> Names<'a> {
@@ -631,7 +637,7 @@ impl<'a> Names<'a> {
             // A run that an organisation word ends (`Bayport Harbor
             // Authority`, `Coastal Cup`) is part of a name, not a person.
             if toks.get(j).is_some_and(|u| {
-                u.word && !u.newline_before && eq_any(&text[u.start..u.end], ORG_TAIL)
+                u.word && !u.newline_before && ORG_TAIL_SET.contains(&text[u.start..u.end])
             }) {
                 i = j + 1;
                 continue;
@@ -642,7 +648,7 @@ impl<'a> Names<'a> {
             let mut gender = None;
             while s < j {
                 let w = &text[toks[s].start..toks[s].end];
-                if eq_any(w, LEADING) || eq_any(w, TITLES) {
+                if LEADING_SET.contains(w) || TITLE_SET.contains(w) {
                     match w {
                         "Mr." | "Mr" | "M." | "Herr" => gender = Some(Gender::Male),
                         "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Mme" | "Mme." | "Mlle"
@@ -706,7 +712,7 @@ impl<'a> Names<'a> {
                 let subject = !is_possessive(&text[last.start..last.end])
                     && before.is_none_or(|w| {
                         let verb = w.ends_with("ed") && w.chars().all(char::is_lowercase);
-                        !(verb || eq_any(w, OBJECT_BEFORE))
+                        !(verb || OBJECT_BEFORE_SET.contains(w))
                     });
                 let pos = toks[s].start;
                 occurrences.push(Occurrence {

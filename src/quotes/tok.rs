@@ -4,6 +4,34 @@
 //! `R-Pa.`), and a trailing dot when the word is an abbreviation or an
 //! initial, so `Mr. Wu` and `G.K. Butterfield` stay whole.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use foldhash::fast::FixedState;
+
+/// A fixed word list with hashed membership: the name, cue and title lists
+/// run to hundreds of words and are asked about nearly every token, where a
+/// linear scan of the list cost more than the rest of the attribution.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str, FixedState>>,
+}
+
+impl WordSet {
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w)
+    }
+}
+
 /// One token: a word or a single punctuation character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tok {
@@ -22,13 +50,15 @@ const ABBREVIATIONS: &[&str] = &[
     "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
 ];
 
+static ABBREVIATION_SET: WordSet = WordSet::new(ABBREVIATIONS);
+
 /// Whether `w` (without its dot) is an abbreviation or a one-letter initial.
 pub(crate) fn is_abbreviation(w: &str) -> bool {
     let mut cs = w.chars();
     let single_cap = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
     // `U.S`, and state abbreviations after party letters (`R-Ky`).
     single_cap
-        || ABBREVIATIONS.contains(&w)
+        || ABBREVIATION_SET.contains(w)
         || (w.contains('.') && w.len() <= 6)
         || (w.len() <= 6
             && w.split_once('-')
@@ -45,25 +75,41 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     let Some(s) = text.get(from..to) else {
         return;
     };
-    let mut it = s.char_indices().peekable();
+    let bytes = s.as_bytes();
+    // Decodes the character at byte `k` of `s`, ASCII without the decoder.
+    let char_at = |k: usize| match bytes.get(k) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => s.get(k..).and_then(|r| r.chars().next()),
+    };
+    // `k` is the next unread byte of `s`.
+    let mut k = 0;
     let mut newline = false;
-    while let Some((i, c)) = it.next() {
+    while let Some(c) = char_at(k) {
+        let i = k;
+        k += c.len_utf8();
         if c.is_whitespace() {
             newline |= c == '\n' || c == '\r';
             continue;
         }
         let start = from + i;
         if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            // The word so far ends at `k`.
+            loop {
+                // Runs of ASCII letters and digits, the bulk of any word.
+                while bytes.get(k).is_some_and(u8::is_ascii_alphanumeric) {
+                    k += 1;
+                }
+                let j = k;
+                let Some(d) = char_at(j) else {
+                    break;
+                };
                 if d.is_alphanumeric() {
-                    end = from + j + d.len_utf8();
-                    it.next();
+                    k = j + d.len_utf8();
                 } else if joiner(d) {
                     // Keep the joiner only when a letter or digit follows,
                     // and a dot only inside abbreviations, numbers and web
                     // names (`U.S.`, `3.5`, `cnn.com`), not `said.Trump`.
-                    let after = s[j + d.len_utf8()..].chars().next();
+                    let after = char_at(j + d.len_utf8());
                     let glued = d == '.'
                         && after.is_some_and(char::is_uppercase)
                         && text[start..from + j]
@@ -71,12 +117,10 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                             .next()
                             .is_some_and(|seg| seg.chars().count() > 2);
                     if after.is_some_and(char::is_alphanumeric) && !glued {
-                        end = from + j + d.len_utf8();
-                        it.next();
+                        k = j + d.len_utf8();
                     } else {
-                        if d == '.' && is_abbreviation(&text[start..end]) {
-                            end = from + j + 1;
-                            it.next();
+                        if d == '.' && is_abbreviation(&text[start..from + j]) {
+                            k = j + 1;
                         }
                         break;
                     }
@@ -84,13 +128,17 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                     break;
                 }
             }
+            let end = from + k;
             // French inversion (`dit-elle`, `a-t-il`): the pronoun is the
             // subject, so it gets a token of its own.
             let word = &text[start..end];
-            let split = word.rfind('-').filter(|&h| {
-                matches!(&word[h + 1..], "il" | "elle" | "ils" | "elles")
-                    && word.chars().next().is_some_and(char::is_lowercase)
-            });
+            // Only a word ending in one of these pronouns is searched for
+            // its hyphen: nearly every word is not.
+            let split = ["-il", "-elle", "-ils", "-elles"]
+                .iter()
+                .find(|p| word.ends_with(*p))
+                .map(|p| word.len() - p.len())
+                .filter(|_| word.chars().next().is_some_and(char::is_lowercase));
             if let Some(h) = split {
                 out.push(Tok {
                     start,
