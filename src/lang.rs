@@ -205,9 +205,15 @@ impl Lang {
             end -= 1;
         }
         let prefix = &text[..end];
+        let tally = StopWordTally::of(prefix);
+        if let Some(lang) = tally.landslide() {
+            // Trigram scoring costs far more than summarizing; a text whose
+            // stop words all but name one language does not need it.
+            return Some(lang);
+        }
         let info = whatlang::detect(prefix)?;
         let lang = Lang::from_whatlang(info.lang())?;
-        if info.confidence() >= DETECT_CONFIDENCE || stop_word_vote(prefix) == Some(lang) {
+        if info.confidence() >= DETECT_CONFIDENCE || tally.winner() == Some(lang) {
             Some(lang)
         } else {
             None
@@ -248,42 +254,72 @@ pub const DETECT_BYTES: usize = 2048;
 /// The `whatlang` confidence above which its guess stands alone.
 const DETECT_CONFIDENCE: f64 = 0.5;
 
-/// The covered language whose stop words make up the largest share of the
-/// first words of `text`; `None` when no language clearly wins.
-fn stop_word_vote(text: &str) -> Option<Lang> {
-    use unicode_segmentation::UnicodeSegmentation;
-    let index = stop_word_index();
-    let mut hits = [0usize; 18];
-    let mut words = 0usize;
-    let mut lower = String::new();
-    for word in text.unicode_words().take(DETECT_WORDS) {
-        words += 1;
-        let key = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            lower.as_str()
-        } else {
-            word
+/// How often each covered language's stop words occur among the first words
+/// of a text.
+struct StopWordTally {
+    hits: [usize; 18],
+    words: usize,
+}
+
+impl StopWordTally {
+    fn of(text: &str) -> StopWordTally {
+        use unicode_segmentation::UnicodeSegmentation;
+        let index = stop_word_index();
+        let mut tally = StopWordTally {
+            hits: [0; 18],
+            words: 0,
         };
-        if let Some(&mask) = index.get(key) {
-            for (i, hit) in hits.iter_mut().enumerate() {
-                *hit += ((mask >> i) & 1) as usize;
+        let mut lower = String::new();
+        for word in text.unicode_words().take(DETECT_WORDS) {
+            tally.words += 1;
+            let key = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lower.as_str()
+            } else {
+                word
+            };
+            if let Some(&mask) = index.get(key) {
+                for (i, hit) in tally.hits.iter_mut().enumerate() {
+                    *hit += ((mask >> i) & 1) as usize;
+                }
             }
         }
+        tally
     }
-    if words < 3 {
-        return None;
+
+    /// The languages with the most and the second most hits.
+    fn top_two(&self) -> ((usize, usize), usize) {
+        let mut best = (0, 0);
+        let mut second = 0;
+        for (i, &count) in self.hits.iter().enumerate() {
+            if count > best.1 {
+                second = best.1;
+                best = (i, count);
+            } else if count > second {
+                second = count;
+            }
+        }
+        (best, second)
     }
-    let (best, &count) = hits
-        .iter()
-        .enumerate()
-        .max_by_key(|&(i, c)| (*c, usize::MAX - i))?;
-    // A tenth of running text is stop words in every covered language;
-    // below that the vote is noise.
-    if count * 10 < words {
-        return None;
+
+    /// The covered language whose stop words make up the largest share of
+    /// the words; `None` when no language clearly wins.
+    fn winner(&self) -> Option<Lang> {
+        let ((best, count), _) = self.top_two();
+        // A tenth of running text is stop words in every covered language;
+        // below that the vote is noise.
+        (self.words >= 3 && count > 0 && count * 10 >= self.words).then(|| Lang::ALL[best])
     }
-    Some(Lang::ALL[best])
+
+    /// The winner, when the vote leaves no doubt: a long enough text, a
+    /// quarter or more of it one language's stop words, and three times as
+    /// many as any other language's.
+    fn landslide(&self) -> Option<Lang> {
+        let ((best, count), second) = self.top_two();
+        (self.words >= 60 && count * 4 >= self.words && count >= 3 * second)
+            .then(|| Lang::ALL[best])
+    }
 }
 
 type StopWords = HashSet<&'static str, foldhash::fast::RandomState>;
