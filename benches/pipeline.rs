@@ -3,37 +3,17 @@
 //! `cargo bench --bench pipeline` runs them; throughput is reported in bytes
 //! per second of article text.
 
-use std::fs;
 use std::hint::black_box;
-use std::path::Path;
 
 use unicode_segmentation::UnicodeSegmentation;
+
+mod common;
+use common::corpus_texts;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsgist::corpus::{self, Document, RunOptions};
 use newsgist::terms::Analyzer;
 use newsgist::{Lang, Options, QuoteLimit, Summarizer, quotes, score, segment};
-
-/// Every corpus article, concatenated per file.
-fn corpus_texts() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut paths: Vec<_> = fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .collect()
-        })
-        .unwrap_or_default();
-    paths.sort();
-    let texts: Vec<String> = paths
-        .iter()
-        .filter_map(|p| fs::read_to_string(p).ok())
-        .collect();
-    assert!(!texts.is_empty(), "the corpus folder has no .txt articles");
-    texts
-}
 
 fn stages(c: &mut Criterion) {
     let texts = corpus_texts();

@@ -4,34 +4,14 @@
 //!
 //! `cargo bench --bench segment` runs them; throughput is in bytes per second.
 
-use std::fs;
 use std::hint::black_box;
-use std::path::Path;
+
+mod common;
+use common::corpus_texts;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsgist::Lang;
 use newsgist::segment::Splitter;
-
-/// Every corpus article, one string per file.
-fn corpus_texts() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut paths: Vec<_> = fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .collect()
-        })
-        .unwrap_or_default();
-    paths.sort();
-    let texts: Vec<String> = paths
-        .iter()
-        .filter_map(|p| fs::read_to_string(p).ok())
-        .collect();
-    assert!(!texts.is_empty(), "the corpus folder has no .txt articles");
-    texts
-}
 
 fn corpus(c: &mut Criterion) {
     let texts = corpus_texts();

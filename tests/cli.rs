@@ -2,9 +2,12 @@
 //! `sentences` and `bulk` subcommands, exit codes and error messages.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use assert_cmd::Command;
+
+mod common;
+use common::TempDir;
 use serde_json::Value;
 
 const ARTICLE: &str = "corpus/politics_water_bill.txt";
@@ -35,29 +38,6 @@ fn corpus_files() -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-/// A fresh, empty folder under the system temporary folder.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("newsgist-cli-test-{}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
 }
 
 struct Run {
@@ -378,7 +358,7 @@ fn bulk_output_does_not_depend_on_threads() {
 
 #[test]
 fn bulk_jsonl_with_bad_records() {
-    let dir = TempDir::new("jsonl");
+    let dir = TempDir::new("cli", "jsonl");
     let article = read(ARTICLE);
     let lines = [
         serde_json::json!({"id": "first", "text": article}).to_string(),
@@ -423,7 +403,7 @@ fn bulk_jsonl_on_stdin() {
 
 #[test]
 fn bulk_output_file() {
-    let dir = TempDir::new("output");
+    let dir = TempDir::new("cli", "output");
     let target = dir.path().join("out.jsonl");
     let r = run(newsgist()
         .args(["bulk", "--threads", "2", "--output"])
@@ -472,7 +452,7 @@ fn unknown_flag_is_a_usage_error() {
 
 #[test]
 fn eval_rouge_scores_summaries_and_predictions() {
-    let dir = TempDir::new("eval-rouge");
+    let dir = TempDir::new("cli", "eval-rouge");
     let gold = dir.path().join("gold.jsonl");
     fs::write(
         &gold,
@@ -524,7 +504,7 @@ fn eval_rouge_scores_summaries_and_predictions() {
 
 #[test]
 fn eval_quotes_scores_against_gold() {
-    let dir = TempDir::new("eval-quotes");
+    let dir = TempDir::new("cli", "eval-quotes");
     let gold = dir.path().join("gold.jsonl");
     let text = "\u{201c}We will rebuild the pier,\u{201d} Mayor Ana Ruiz said on Monday.";
     let record = serde_json::json!({

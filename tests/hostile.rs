@@ -2,36 +2,17 @@
 //! a panic or a hang.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
+
+mod common;
+use common::TempDir;
 use newsgist::{Options, QuoteLimit, Summarizer, segment};
 use serde_json::Value;
 
 fn newsgist() -> Command {
     Command::cargo_bin("newsgist").expect("the newsgist binary")
-}
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("newsgist-hostile-{}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
 }
 
 /// Summarizes with every quote and checks that all spans are verbatim slices.
@@ -118,7 +99,7 @@ fn unbalanced_quote_marks() {
 
 #[test]
 fn invalid_utf8_file_is_a_clear_error() {
-    let dir = TempDir::new("utf8");
+    let dir = TempDir::new("hostile", "utf8");
     let path = dir.path().join("latin1.txt");
     fs::write(&path, b"Caf\xe9 prices rose.").unwrap();
     newsgist()
@@ -130,7 +111,7 @@ fn invalid_utf8_file_is_a_clear_error() {
 
 #[test]
 fn directory_and_missing_file_are_clear_errors() {
-    let dir = TempDir::new("dir");
+    let dir = TempDir::new("hostile", "dir");
     let out = newsgist()
         .arg(dir.path())
         .assert()
@@ -174,7 +155,7 @@ fn unknown_flag_is_a_usage_error() {
 
 #[test]
 fn bulk_folder_with_link_loop_and_binary_files() {
-    let dir = TempDir::new("loop");
+    let dir = TempDir::new("hostile", "loop");
     let sub = dir.path().join("a");
     fs::create_dir_all(&sub).unwrap();
     fs::write(
@@ -278,7 +259,7 @@ fn bulk_records(dir: &Path) -> (Vec<Value>, Option<i32>) {
 #[test]
 fn bulk_folder_with_unreadable_file() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = TempDir::new("unreadable");
+    let dir = TempDir::new("hostile", "unreadable");
     fs::write(
         dir.path().join("a.txt"),
         "The river rose overnight. Roads closed.",
@@ -306,7 +287,7 @@ fn bulk_folder_with_unreadable_file() {
 fn bulk_folder_with_a_file_that_fails_to_read() {
     // Runs even as root: a dangling link always fails to open, and on Linux
     // /proc/self/mem opens but fails to read at offset 0.
-    let dir = TempDir::new("failing");
+    let dir = TempDir::new("hostile", "failing");
     fs::write(
         dir.path().join("a.txt"),
         "The river rose overnight. Roads closed.",
@@ -332,7 +313,7 @@ fn bulk_folder_with_a_file_that_fails_to_read() {
 #[cfg(unix)]
 #[test]
 fn bulk_folder_with_a_fifo_named_txt_does_not_hang() {
-    let dir = TempDir::new("fifo");
+    let dir = TempDir::new("hostile", "fifo");
     fs::write(
         dir.path().join("a.txt"),
         "The river rose overnight. Roads closed.",
@@ -480,7 +461,7 @@ fn kill_mid_run(target: &Path) {
 #[cfg(unix)]
 #[test]
 fn interrupted_output_never_looks_complete() {
-    let dir = TempDir::new("interrupt");
+    let dir = TempDir::new("hostile", "interrupt");
     let target = dir.path().join("out.jsonl");
     kill_mid_run(&target);
     assert!(!target.exists(), "{:?}", names_in(dir.path()));
@@ -546,7 +527,7 @@ fn an_endless_line_is_cut_off_not_buffered() {
 
 #[test]
 fn an_oversized_text_file_is_an_error_record() {
-    let dir = TempDir::new("oversized");
+    let dir = TempDir::new("hostile", "oversized");
     fs::write(dir.path().join("a.txt"), "Rain fell. ".repeat(1_600_000)).unwrap(); // 17.6 MB
     fs::write(
         dir.path().join("b.txt"),
