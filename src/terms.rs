@@ -1,8 +1,9 @@
 //! Terms: the content words of a document, lower-cased, stemmed and interned.
 //!
 //! Words come from UAX-29 word segmentation. Each distinct surface form is
-//! lower-cased, checked against the stop words and stemmed once per document;
-//! every later occurrence is a single hash look-up.
+//! lower-cased and looked up once per document in a per-thread cache that
+//! holds its stop-word verdict and stem number, so a word is stemmed once per
+//! thread; every later occurrence in the document is a single hash look-up.
 
 use std::collections::HashMap;
 use std::ops::Range;
