@@ -127,12 +127,12 @@ impl Options {
 
     /// Checks the values: a ratio must lie in (0, 1].
     pub fn validate(&self) -> Result<(), Error> {
-        if let Budget::Ratio(r) = self.budget {
-            if !(r > 0.0 && r <= 1.0) {
-                return Err(Error::InvalidOption(format!(
-                    "the ratio must be above 0 and at most 1, not {r}"
-                )));
-            }
+        if let Budget::Ratio(r) = self.budget
+            && !(r > 0.0 && r <= 1.0)
+        {
+            return Err(Error::InvalidOption(format!(
+                "the ratio must be above 0 and at most 1, not {r}"
+            )));
         }
         Ok(())
     }

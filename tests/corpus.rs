@@ -392,21 +392,21 @@ fn spans_are_verbatim_slices() {
                         c.name, q.text, q.start, q.end
                     ));
                 }
-                if let Some(m) = q.speaker_mention {
-                    if slice(m.start, m.end) != Some(m.text) {
-                        failures.push(format!(
-                            "{}: speaker mention {:?} != input[{}..{}]",
-                            c.name, m.text, m.start, m.end
-                        ));
-                    }
+                if let Some(m) = q.speaker_mention
+                    && slice(m.start, m.end) != Some(m.text)
+                {
+                    failures.push(format!(
+                        "{}: speaker mention {:?} != input[{}..{}]",
+                        c.name, m.text, m.start, m.end
+                    ));
                 }
-                if let Some(speaker) = q.speaker {
-                    if !text.contains(speaker) {
-                        failures.push(format!(
-                            "{}: speaker {speaker:?} is not in the text",
-                            c.name
-                        ));
-                    }
+                if let Some(speaker) = q.speaker
+                    && !text.contains(speaker)
+                {
+                    failures.push(format!(
+                        "{}: speaker {speaker:?} is not in the text",
+                        c.name
+                    ));
                 }
             }
         }

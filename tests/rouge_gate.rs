@@ -43,10 +43,10 @@ fn gate(set: &str) {
     for (name, f1) in got {
         let floor = floors.get(name).and_then(Value::as_f64);
         eprintln!("  {name:<9} F1 {f1:6.2}  (gate {floor:?})");
-        if let Some(floor) = floor {
-            if f1 < floor {
-                failed.push(format!("{name} {f1:.2} < {floor:.2}"));
-            }
+        if let Some(floor) = floor
+            && f1 < floor
+        {
+            failed.push(format!("{name} {f1:.2} < {floor:.2}"));
         }
     }
     assert!(report.documents > 0, "no documents scored");
