@@ -14,20 +14,30 @@ use foldhash::fast::FixedState;
 /// linear scan of the list cost more than the rest of the attribution.
 pub(crate) struct WordSet {
     words: &'static [&'static str],
+    more: &'static [&'static str],
     set: OnceLock<HashSet<&'static str, FixedState>>,
 }
 
 impl WordSet {
     pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet::union(words, &[])
+    }
+
+    /// The words of two lists, so that a list need not repeat another.
+    pub(crate) const fn union(
+        words: &'static [&'static str],
+        more: &'static [&'static str],
+    ) -> WordSet {
         WordSet {
             words,
+            more,
             set: OnceLock::new(),
         }
     }
 
     pub(crate) fn contains(&self, w: &str) -> bool {
         self.set
-            .get_or_init(|| self.words.iter().copied().collect())
+            .get_or_init(|| self.words.iter().chain(self.more).copied().collect())
             .contains(w)
     }
 }
