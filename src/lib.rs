@@ -149,7 +149,7 @@ pub struct SummarySentence<'a> {
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
-    /// The ranker's score (higher is more central).
+    /// The ranker's score: higher ranks first, and the lead ranks first of all.
     pub score: f64,
 }
 
