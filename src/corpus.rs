@@ -604,18 +604,15 @@ pub fn run<W: Write + Send>(
     out: &mut W,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<Stats, Error> {
+    // One thread does it all: handing each document to a pool thread and
+    // its record to a writer thread costs more than it overlaps.
     #[cfg(feature = "parallel")]
-    {
-        parallel::run(summarizer, docs, options, out, progress)
+    if options.threads != 1 {
+        return parallel::run(summarizer, docs, options, out, progress);
     }
-    #[cfg(not(feature = "parallel"))]
-    {
-        let _ = options.threads;
-        sequential(summarizer, docs, options.flush_each, out, progress)
-    }
+    sequential(summarizer, docs, options.flush_each, out, progress)
 }
 
-#[cfg(not(feature = "parallel"))]
 fn sequential<W: Write>(
     summarizer: &Summarizer,
     docs: impl Iterator<Item = Document>,
