@@ -10,7 +10,6 @@ use std::ops::Range;
 
 use foldhash::fast::RandomState;
 use rust_stemmers::Stemmer;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lang::Lang;
 use crate::segment::Sentence;
@@ -94,52 +93,39 @@ impl Analyzer {
     /// Tokenizes, filters and stems `text`, grouping tokens by `sentences`.
     pub fn analyze(&self, text: &str, sentences: &[Sentence]) -> DocTerms {
         let lang = self.lang;
-        // Surface form -> term id, or None for a stop word.
-        // Sized for the distinct words of a news article, so that it rarely
-        // grows.
-        // Words of up to 15 bytes (nearly all) are keyed by their bytes
-        // packed into an integer: hashing and comparing it reads no string.
-        let mut surface: HashMap<u128, Option<u32>, RandomState> =
-            HashMap::with_capacity_and_hasher((text.len() / 12).min(4096), RandomState::default());
-        let mut long_surface: HashMap<&str, Option<u32>, RandomState> = HashMap::default();
         let mut doc = DocTerms {
             tokens: Vec::with_capacity(text.len() / 8),
             sentence_tokens: Vec::with_capacity(sentences.len()),
             sentence_words: Vec::with_capacity(sentences.len()),
             stems: Vec::new(),
         };
-        let mut lower = String::new();
         STEM_CACHE.with_borrow_mut(|cache| {
             cache.prepare(lang);
             cache.begin_document();
             for sentence in sentences {
                 let first = doc.tokens.len();
                 let mut words = 0;
-                for (offset, word) in sentence.text(text).unicode_word_indices() {
+                for (offset, word) in word_indices(sentence.text(text)) {
                     words += 1;
-                    let intern = || {
-                        lower.clear();
-                        if word.is_ascii() {
-                            lower.push_str(word);
-                            lower.make_ascii_lowercase();
-                        } else {
-                            lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
-                                // Curly and straight apostrophes stem alike.
-                                if c == '\u{2019}' { '\'' } else { c }
-                            }));
-                        }
-                        let stem = cache.stem(&lower, lang, &self.stemmer)?;
-                        let (id, new) = cache.doc_term(stem, doc.stems.len() as u32);
-                        if new {
-                            doc.stems.push(String::from(&*cache.stems[stem as usize]));
-                        }
-                        Some(id)
-                    };
+                    // Each distinct short word of the document goes to the
+                    // thread's cache once; a word over 15 bytes (rare) every
+                    // time.
                     let term = match pack(word) {
-                        Some(key) => *surface.entry(key).or_insert_with(intern),
-                        None => *long_surface.entry(word).or_insert_with(intern),
+                        Some(key) => match cache.surface.get(&key) {
+                            Some(&term) => term,
+                            None => {
+                                let number = cache.number(word, lang, &self.stemmer);
+                                let term = cache.term(number, &mut doc.stems);
+                                cache.surface.insert(key, term);
+                                term
+                            }
+                        },
+                        None => {
+                            let number = cache.number(word, lang, &self.stemmer);
+                            cache.term(number, &mut doc.stems)
+                        }
                     };
-                    if let Some(term) = term {
+                    if term != STOP {
                         doc.tokens.push(Token {
                             start: sentence.start + offset,
                             term,
@@ -154,9 +140,151 @@ impl Analyzer {
     }
 }
 
-/// `w`'s bytes and length packed into one integer when it has at most 15
+/// The UAX-29 words of `text` with their byte offsets: the same items as
+/// `unicode_segmentation`'s `unicode_word_indices`, found faster.
+///
+/// News text is nearly all ASCII, where the word rules reduce to a few byte
+/// classes; runs holding other characters go to `unicode-segmentation`.
+/// A run is cut only after ASCII white space followed by an ASCII byte,
+/// where UAX-29 always breaks and no rule looks across, so the two halves
+/// never disagree.
+///
+/// ```
+/// use newsgist::terms::word_indices;
+/// let words: Vec<(usize, &str)> = word_indices("U.S. growth hit 3.5% — “don't”").collect();
+/// assert_eq!(words, [(0, "U.S"), (5, "growth"), (12, "hit"), (16, "3.5"), (28, "don't")]);
+/// ```
+pub fn word_indices(text: &str) -> WordIndices<'_> {
+    WordIndices {
+        text,
+        pos: 0,
+        ascii_end: 0,
+        slow: None,
+    }
+}
+
+/// The iterator of [`word_indices`].
+#[derive(Debug)]
+pub struct WordIndices<'a> {
+    text: &'a str,
+    /// The next unread byte.
+    pos: usize,
+    /// Where the all-ASCII stretch being read ends (`pos` when none is).
+    ascii_end: usize,
+    /// The words of a stretch with other characters, and its offset.
+    slow: Option<(usize, unicode_segmentation::UnicodeWordIndices<'a>)>,
+}
+
+/// Letters, digits and `_`: the ASCII bytes that UAX-29 glues together
+/// (ALetter, Numeric, ExtendNumLet).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `mid` joins `prev` and `next` into one word: WB6/WB7 between
+/// letters (MidLetter `:`, MidNumLet `.`, Single_Quote `'`), WB11/WB12
+/// between digits (MidNum `,` `;`, MidNumLet, Single_Quote).
+fn joins(prev: u8, mid: u8, next: u8) -> bool {
+    match mid {
+        b'.' | b'\'' => {
+            (prev.is_ascii_alphabetic() && next.is_ascii_alphabetic())
+                || (prev.is_ascii_digit() && next.is_ascii_digit())
+        }
+        b':' => prev.is_ascii_alphabetic() && next.is_ascii_alphabetic(),
+        b',' | b';' => prev.is_ascii_digit() && next.is_ascii_digit(),
+        _ => false,
+    }
+}
+
+/// Whether UAX-29 breaks at `p` whatever comes before or after: ASCII white
+/// space before it, and at it an ASCII byte that is not white space (spaces
+/// stick together, and an Extend, Format or ZWJ character clings to the
+/// space before it).
+fn is_cut(bytes: &[u8], p: usize) -> bool {
+    p > 0
+        && matches!(bytes[p - 1], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+        && bytes.get(p).is_some_and(|&b| {
+            b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+        })
+}
+
+impl<'a> Iterator for WordIndices<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let bytes = self.text.as_bytes();
+        loop {
+            if let Some((base, words)) = &mut self.slow {
+                if let Some((offset, word)) = words.next() {
+                    return Some((*base + offset, word));
+                }
+                self.slow = None;
+            }
+            if self.pos >= bytes.len() {
+                return None;
+            }
+            if self.pos >= self.ascii_end {
+                self.next_stretch();
+                continue;
+            }
+            let end = self.ascii_end;
+            let mut k = self.pos;
+            while k < end && !is_word_byte(bytes[k]) {
+                k += 1;
+            }
+            let start = k;
+            let mut alphanumeric = false;
+            while k < end {
+                let b = bytes[k];
+                if is_word_byte(b) {
+                    alphanumeric |= b != b'_';
+                    k += 1;
+                } else if k + 1 < end && joins(bytes[k - 1], b, bytes[k + 1]) {
+                    k += 2;
+                    alphanumeric = true;
+                } else {
+                    break;
+                }
+            }
+            self.pos = k;
+            if alphanumeric {
+                return self.text.get(start..k).map(|w| (start, w));
+            }
+        }
+    }
+}
+
+impl WordIndices<'_> {
+    /// Sets up the stretch starting at `pos` (a cut or the start): all-ASCII
+    /// up to the last cut before the next other character, or else the
+    /// stretch up to the next cut for `unicode-segmentation`.
+    fn next_stretch(&mut self) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let bytes = self.text.as_bytes();
+        let pos = self.pos;
+        let Some(other) = bytes[pos..].iter().position(|b| !b.is_ascii()) else {
+            self.ascii_end = bytes.len();
+            return;
+        };
+        let other = pos + other;
+        if let Some(cut) = (pos + 1..=other).rev().find(|&p| is_cut(bytes, p)) {
+            self.ascii_end = cut;
+            return;
+        }
+        let end = (other + 1..bytes.len())
+            .find(|&p| is_cut(bytes, p))
+            .unwrap_or(bytes.len());
+        if let Some(stretch) = self.text.get(pos..end) {
+            self.slow = Some((pos, stretch.unicode_word_indices()));
+        }
+        self.pos = end;
+        self.ascii_end = end;
+    }
+}
+
+/// `w`'s bytes and length packed into one key when it has at most 15
 /// bytes; distinct words get distinct keys.
-fn pack(w: &str) -> Option<u128> {
+fn pack(w: &str) -> Option<Key> {
     let b = w.as_bytes();
     if b.len() > 15 {
         return None;
@@ -164,7 +292,47 @@ fn pack(w: &str) -> Option<u128> {
     let mut key = [0u8; 16];
     key[..b.len()].copy_from_slice(b);
     key[15] = b.len() as u8;
-    Some(u128::from_le_bytes(key))
+    Some(Key::from_bytes(key))
+}
+
+/// A word of up to 15 bytes and its length, packed (see [`pack`]): hashing
+/// and comparing it reads no string. Two halves rather than a `u128` keep a
+/// map entry at 24 bytes instead of 32.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key(u64, u64);
+
+impl Key {
+    fn from_bytes(b: [u8; 16]) -> Key {
+        let (lo, hi) = b.split_at(8);
+        let half = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap_or_default());
+        Key(half(lo), half(hi))
+    }
+
+    fn to_bytes(self) -> [u8; 16] {
+        let mut b = [0u8; 16];
+        b[..8].copy_from_slice(&self.0.to_le_bytes());
+        b[8..].copy_from_slice(&self.1.to_le_bytes());
+        b
+    }
+
+    /// The key of the ASCII-lower-cased word: the length byte is below
+    /// `A`, so only the word's bytes change.
+    fn ascii_lowercase(self) -> Key {
+        let mut b = self.to_bytes();
+        b.make_ascii_lowercase();
+        Key::from_bytes(b)
+    }
+}
+
+/// The term id of a stop word (or any word that is not a content word).
+const STOP: u32 = u32::MAX;
+
+/// A stem the thread has seen, with the current document's term id for it.
+struct StemSlot {
+    /// The document `term` belongs to; an older number means no id yet.
+    doc: u32,
+    term: u32,
+    stem: Box<str>,
 }
 
 /// Stems of the words seen lately on this thread. News reuses its vocabulary
@@ -172,35 +340,43 @@ fn pack(w: &str) -> Option<u128> {
 /// rather than once per document.
 struct StemCache {
     lang: Option<Lang>,
-    /// Lower-cased word -> its stem's number, or `None` for a stop word:
-    /// short words by their [`pack`]ed key, longer ones by their text.
-    short_words: HashMap<u128, Option<u32>, RandomState>,
-    words: HashMap<Box<str>, Option<u32>, RandomState>,
-    /// The stems, by number.
-    stems: Vec<Box<str>>,
+    /// The current document's words as written -> term id or [`STOP`];
+    /// kept between documents only for its allocation.
+    surface: HashMap<Key, u32, RandomState>,
+    /// Lower-cased word -> its stem's number, or [`STOP`]: short words by
+    /// their [`pack`]ed key, longer ones by their text.
+    short_words: HashMap<Key, u32, RandomState>,
+    words: HashMap<Box<str>, u32, RandomState>,
+    /// The stems by number, each with its term id in the current document:
+    /// one place to read rather than three.
+    stems: Vec<StemSlot>,
     /// Stem -> its number, so that words sharing a stem share the number.
     numbers: HashMap<Box<str>, u32, RandomState>,
-    /// Stem number -> (document, term id): the current document's term ids,
-    /// valid where the document number is the current one. An array rather
-    /// than a map per document: one index instead of a hash per word.
-    doc_terms: Vec<(u32, u32)>,
     /// The current document's number.
     doc: u32,
+    /// Scratch space for lower-casing.
+    lower: String,
 }
 
 /// Words a thread remembers before starting afresh, which bounds its memory
 /// (a few megabytes) however large the corpus.
 const STEM_CACHE_WORDS: usize = 100_000;
 
+/// Distinct words of one document beyond which its surface map is dropped
+/// rather than kept for the next document, so that one huge document does
+/// not make every later one clear a huge table.
+const SURFACE_KEEP: usize = 1 << 14;
+
 thread_local! {
     static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
         lang: None,
+        surface: HashMap::default(),
         short_words: HashMap::default(),
         words: HashMap::default(),
         stems: Vec::new(),
         numbers: HashMap::default(),
-        doc_terms: Vec::new(),
         doc: 0,
+        lower: String::new(),
     });
 }
 
@@ -211,40 +387,68 @@ impl StemCache {
             self.words.clear();
             self.stems.clear();
             self.numbers.clear();
-            self.doc_terms.clear();
             self.lang = Some(lang);
         }
     }
 
     /// Starts a document: no stem has a term id yet.
     fn begin_document(&mut self) {
+        if self.surface.capacity() > SURFACE_KEEP {
+            self.surface = HashMap::default();
+        } else {
+            self.surface.clear();
+        }
         self.doc = self.doc.wrapping_add(1);
         if self.doc == 0 {
             // Numbers would repeat: forget every older document.
-            self.doc_terms.clear();
+            for slot in &mut self.stems {
+                slot.doc = 0;
+            }
             self.doc = 1;
         }
     }
 
-    /// The current document's term id for stem `number`, and whether it is
-    /// new (then it is `next`).
-    fn doc_term(&mut self, number: u32, next: u32) -> (u32, bool) {
-        let i = number as usize;
-        if i >= self.doc_terms.len() {
-            self.doc_terms.resize(i + 1, (0, 0));
+    /// The number of the stem of `word` as written, or [`STOP`].
+    fn number(&mut self, word: &str, lang: Lang, stemmer: &Stemmer) -> u32 {
+        if word.is_ascii()
+            && let Some(key) = pack(word)
+            && let Some(&number) = self.short_words.get(&key.ascii_lowercase())
+        {
+            return number;
         }
-        let slot = &mut self.doc_terms[i];
-        if slot.0 == self.doc {
-            (slot.1, false)
+        let mut lower = std::mem::take(&mut self.lower);
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
         } else {
-            *slot = (self.doc, next);
-            (next, true)
+            lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
+                // Curly and straight apostrophes stem alike.
+                if c == '\u{2019}' { '\'' } else { c }
+            }));
         }
+        let number = self.stem(&lower, lang, stemmer);
+        self.lower = lower;
+        number
     }
 
-    /// The number of the stem of `lower`, or `None` when it is not a content
-    /// word.
-    fn stem(&mut self, lower: &str, lang: Lang, stemmer: &Stemmer) -> Option<u32> {
+    /// The current document's term id for stem `number`, or [`STOP`]; a
+    /// stem the document has not used yet gets the next id and joins `stems`.
+    fn term(&mut self, number: u32, stems: &mut Vec<String>) -> u32 {
+        let Some(slot) = self.stems.get_mut(number as usize) else {
+            return STOP;
+        };
+        if slot.doc != self.doc {
+            slot.doc = self.doc;
+            slot.term = stems.len() as u32;
+            stems.push(String::from(&*slot.stem));
+        }
+        slot.term
+    }
+
+    /// The number of the stem of `lower`, or [`STOP`] when it is not a
+    /// content word.
+    fn stem(&mut self, lower: &str, lang: Lang, stemmer: &Stemmer) -> u32 {
         let key = pack(lower);
         let known = match key {
             Some(key) => self.short_words.get(&key),
@@ -256,18 +460,24 @@ impl StemCache {
         let is_content = lower.chars().any(char::is_alphanumeric)
             && !lang.is_stop_word(lower)
             && !lang.is_stop_word(lower.trim_end_matches("'s"));
-        let number = is_content.then(|| {
+        let number = if is_content {
             let stem = stemmer.stem(lower);
             match self.numbers.get(stem.as_ref()) {
                 Some(&n) => n,
                 None => {
                     let n = self.stems.len() as u32;
-                    self.stems.push(Box::from(stem.as_ref()));
+                    self.stems.push(StemSlot {
+                        doc: 0,
+                        term: 0,
+                        stem: Box::from(stem.as_ref()),
+                    });
                     self.numbers.insert(Box::from(stem.as_ref()), n);
                     n
                 }
             }
-        });
+        } else {
+            STOP
+        };
         match key {
             Some(key) => self.short_words.insert(key, number),
             None => self.words.insert(Box::from(lower), number),
