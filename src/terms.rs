@@ -284,15 +284,36 @@ impl WordIndices<'_> {
 
 /// `w`'s bytes and length packed into one key when it has at most 15
 /// bytes; distinct words get distinct keys.
+///
+/// Built from a few overlapping loads rather than by copying the word into
+/// a buffer: a copy of varying length is a call to `memcpy`, and this runs
+/// for every word.
 fn pack(w: &str) -> Option<Key> {
     let b = w.as_bytes();
-    if b.len() > 15 {
-        return None;
+    let len = b.len();
+    match b.split_at_checked(8) {
+        _ if len > 15 => None,
+        Some((lo, hi)) => Some(Key(le_bytes(lo), le_bytes(hi) | (len as u64) << 56)),
+        None => Some(Key(le_bytes(b), (len as u64) << 56)),
     }
-    let mut key = [0u8; 16];
-    key[..b.len()].copy_from_slice(b);
-    key[15] = b.len() as u8;
-    Some(Key::from_bytes(key))
+}
+
+/// The little-endian value of `b` (at most 8 bytes), zero above.
+fn le_bytes(b: &[u8]) -> u64 {
+    let n = b.len();
+    let u32_at = |i: usize| {
+        b.get(i..i + 4)
+            .and_then(|s| s.try_into().ok())
+            .map_or(0, |a: [u8; 4]| u64::from(u32::from_le_bytes(a)))
+    };
+    let byte = |i: usize| b.get(i).map_or(0, |&x| u64::from(x));
+    match n {
+        8 => b.try_into().map_or(0, u64::from_le_bytes),
+        // Two overlapping halves: the bytes they share are the same in both.
+        4..=7 => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
+        1..=3 => byte(0) | byte(n / 2) << (8 * (n / 2)) | byte(n - 1) << (8 * (n - 1)),
+        _ => 0,
+    }
 }
 
 /// A word of up to 15 bytes and its length, packed (see [`pack`]): hashing
@@ -302,25 +323,18 @@ fn pack(w: &str) -> Option<Key> {
 struct Key(u64, u64);
 
 impl Key {
-    fn from_bytes(b: [u8; 16]) -> Key {
-        let (lo, hi) = b.split_at(8);
-        let half = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap_or_default());
-        Key(half(lo), half(hi))
-    }
-
-    fn to_bytes(self) -> [u8; 16] {
-        let mut b = [0u8; 16];
-        b[..8].copy_from_slice(&self.0.to_le_bytes());
-        b[8..].copy_from_slice(&self.1.to_le_bytes());
-        b
-    }
-
-    /// The key of the ASCII-lower-cased word: the length byte is below
-    /// `A`, so only the word's bytes change.
+    /// The key of the ASCII-lower-cased word: `A`..`Z` gain 0x20, eight
+    /// bytes at a time; the length byte is below `A`.
     fn ascii_lowercase(self) -> Key {
-        let mut b = self.to_bytes();
-        b.make_ascii_lowercase();
-        Key::from_bytes(b)
+        fn lower(v: u64) -> u64 {
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            // Per byte (all below 0x80): the top bit is set from `A` up,
+            // and from past `Z` up.
+            let from_a = v + ONES * (0x80 - u64::from(b'A'));
+            let past_z = v + ONES * (0x80 - u64::from(b'Z') - 1);
+            v | ((from_a & !past_z & (ONES * 0x80)) >> 2)
+        }
+        Key(lower(self.0), lower(self.1))
     }
 }
 
@@ -490,6 +504,48 @@ impl StemCache {
 mod tests {
     use super::*;
     use crate::segment;
+
+    #[test]
+    fn keys_are_the_packed_bytes() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "Abcde",
+            "abcdef",
+            "abcdefg",
+            "abcdefgh",
+            "ABCDEFGHI",
+            "abcdefghij",
+            "Zürich",
+            "@[`{AZaz09",
+            "abcdefghijklmno",
+            "abcdefghijklmnop",
+        ] {
+            let expected = (w.len() <= 15).then(|| {
+                let mut b = [0u8; 16];
+                b[..w.len()].copy_from_slice(w.as_bytes());
+                b[15] = w.len() as u8;
+                let half = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap());
+                Key(half(&b[..8]), half(&b[8..]))
+            });
+            assert!(pack(w) == expected, "{w}");
+            if w.is_ascii() && w.len() <= 15 {
+                assert!(
+                    pack(w).map(Key::ascii_lowercase) == pack(&w.to_ascii_lowercase()),
+                    "{w}"
+                );
+            }
+        }
+        for c in 0..0x80u8 {
+            for n in [1, 7, 8, 15] {
+                let w = String::from_utf8(vec![c; n]).unwrap();
+                assert!(pack(&w).map(Key::ascii_lowercase) == pack(&w.to_ascii_lowercase()));
+            }
+        }
+    }
 
     #[test]
     fn stop_words_are_dropped_and_stems_shared() {

@@ -15,7 +15,15 @@ use foldhash::fast::FixedState;
 pub(crate) struct WordSet {
     words: &'static [&'static str],
     more: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str, FixedState>>,
+    set: OnceLock<Lookup>,
+}
+
+/// The words hashed, and for each first byte the lengths (bit `min(len,
+/// 31)`) of the words starting with it: most words asked about are not in
+/// the list, and this turns them away before any hashing.
+struct Lookup {
+    set: HashSet<&'static str, FixedState>,
+    lengths: [u32; 256],
 }
 
 impl WordSet {
@@ -36,9 +44,22 @@ impl WordSet {
     }
 
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().chain(self.more).copied().collect())
-            .contains(w)
+        let lookup = self.set.get_or_init(|| {
+            let mut lengths = [0u32; 256];
+            for word in self.words.iter().chain(self.more) {
+                if let Some(&first) = word.as_bytes().first() {
+                    lengths[usize::from(first)] |= 1 << word.len().min(31);
+                }
+            }
+            Lookup {
+                set: self.words.iter().chain(self.more).copied().collect(),
+                lengths,
+            }
+        });
+        let Some(&first) = w.as_bytes().first() else {
+            return lookup.set.contains(w);
+        };
+        lookup.lengths[usize::from(first)] & (1 << w.len().min(31)) != 0 && lookup.set.contains(w)
     }
 }
 
