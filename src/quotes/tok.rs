@@ -167,6 +167,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             // its hyphen: nearly every word is not.
             let split = ["-il", "-elle", "-ils", "-elles"]
                 .iter()
+                .filter(|_| matches!(word.as_bytes().last(), Some(b'l' | b'e' | b's')))
                 .find(|p| word.ends_with(*p))
                 .map(|p| word.len() - p.len())
                 .filter(|_| word.chars().next().is_some_and(char::is_lowercase));
@@ -205,7 +206,10 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
 
 /// Whether the word starts with an upper-case letter.
 pub(crate) fn is_capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// `w` without a possessive `’s` / `'s` / trailing `’`.
