@@ -215,6 +215,32 @@ static BYTE_CLASS: [u8; 256] = {
     table
 };
 
+/// [`BYTE_CLASS`] of eight bytes at once (little-endian in `v`), as two
+/// eight-bit masks: the word bytes and the joiners. Word arithmetic instead
+/// of eight look-ups and shifts.
+fn classify8(v: u64) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Bytes with the top bit cleared, so that no sum below carries over.
+    let x = v & !HIGH;
+    // The top bit of each byte that is at least `lo`.
+    let at_least = |y: u64, lo: u8| y.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH;
+    // The top bit of each byte equal to `c`, exactly.
+    let equal = |c: u8| {
+        let y = x ^ (ONES * u64::from(c));
+        !((((y & !HIGH) + !HIGH) | y) & HIGH) & HIGH
+    };
+    let folded = x | (ONES * 0x20);
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let ascii = !v & HIGH;
+    let word = (digit | letter | equal(b'_')) & ascii;
+    let mid = (equal(b'.') | equal(b'\'') | equal(b':') | equal(b',') | equal(b';')) & ascii;
+    // Gathers the top bit of byte k into bit k.
+    let gather = |h: u64| ((h >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+    (gather(word), gather(mid))
+}
+
 fn is_word_byte(b: u8) -> bool {
     BYTE_CLASS[usize::from(b)] & WORD != 0
 }
@@ -310,10 +336,18 @@ impl WordIndices<'_> {
         let bytes = self.text.as_bytes();
         let end = (base + 64).min(self.ascii_end);
         let (mut word, mut mid) = (0u64, 0u64);
-        for (i, &b) in bytes.get(base..end).unwrap_or_default().iter().enumerate() {
+        let block = bytes.get(base..end).unwrap_or_default();
+        let mut chunks = block.chunks_exact(8);
+        for (k, chunk) in chunks.by_ref().enumerate() {
+            let (w, m) = classify8(chunk.try_into().map_or(0, u64::from_le_bytes));
+            word |= w << (8 * k);
+            mid |= m << (8 * k);
+        }
+        let done = block.len() - chunks.remainder().len();
+        for (i, &b) in chunks.remainder().iter().enumerate() {
             let class = BYTE_CLASS[usize::from(b)];
-            word |= u64::from(class & WORD) << i;
-            mid |= u64::from((class & MID) >> 1) << i;
+            word |= u64::from(class & WORD) << (done + i);
+            mid |= u64::from((class & MID) >> 1) << (done + i);
         }
         // The bytes just outside the block, for the joiners at its edges.
         let before = u64::from(base > self.ascii_start && is_word_byte(bytes[base - 1]));
@@ -627,6 +661,36 @@ mod tests {
                 let w = String::from_utf8(vec![c; n]).unwrap();
                 assert!(pack(&w).map(Key::ascii_lowercase) == pack(&w.to_ascii_lowercase()));
             }
+        }
+    }
+
+    #[test]
+    fn eight_bytes_are_classified_as_the_table_does() {
+        for seed in 0..20_000u64 {
+            let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+            let mut bytes = [0u8; 8];
+            for b in &mut bytes {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                *b = (x >> 24) as u8 & if seed % 2 == 0 { 0x7f } else { 0xff };
+            }
+            let (mut word, mut mid) = (0, 0);
+            for (i, &b) in bytes.iter().enumerate() {
+                let class = BYTE_CLASS[usize::from(b)];
+                word |= u64::from(class & WORD) << i;
+                mid |= u64::from((class & MID) >> 1) << i;
+            }
+            assert_eq!(
+                classify8(u64::from_le_bytes(bytes)),
+                (word, mid),
+                "{bytes:?}"
+            );
+        }
+        for b in 0..=255u8 {
+            let class = BYTE_CLASS[usize::from(b)];
+            let expected = (u64::from(class & WORD), u64::from((class & MID) >> 1));
+            assert_eq!(classify8(u64::from(b)), expected, "{b}");
         }
     }
 
