@@ -372,7 +372,13 @@ impl WordIndices<'_> {
         use unicode_segmentation::UnicodeSegmentation;
         let bytes = self.text.as_bytes();
         let pos = self.pos;
-        let other = bytes[pos..].iter().position(|b| !b.is_ascii());
+        // `is_ascii` reads a word at a time: most texts are all ASCII.
+        let rest = bytes.get(pos..).unwrap_or_default();
+        let other = if rest.is_ascii() {
+            None
+        } else {
+            rest.iter().position(|b| !b.is_ascii())
+        };
         let ascii_end = match other {
             None => Some(bytes.len()),
             Some(other) => (pos + 1..=pos + other).rev().find(|&p| is_cut(bytes, p)),
