@@ -1,6 +1,7 @@
 //! Terms: the content words of a document, lower-cased, stemmed and interned.
 //!
-//! Words come from UAX-29 word segmentation. Each distinct surface form is
+//! Words come from UAX-29 word segmentation ([`word_indices`], the words of
+//! `unicode-segmentation` found faster). Each distinct surface form is
 //! lower-cased and looked up once per document in a per-thread cache that
 //! holds its stop-word verdict and stem number, so a word is stemmed once per
 //! thread; every later occurrence in the document is a single hash look-up.
