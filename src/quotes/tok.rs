@@ -124,6 +124,9 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
         }
         let start = from + i;
         if c.is_alphanumeric() {
+            // Whether the word took in a `-`, which every French inverted
+            // pronoun below needs.
+            let mut hyphen = false;
             // The word so far ends at `k`.
             loop {
                 // Runs of ASCII letters and digits, the bulk of any word.
@@ -147,6 +150,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                             .is_some_and(|seg| seg.chars().count() > 2);
                     if after.is_some_and(char::is_alphanumeric) && !glued {
                         k = j + d.len_utf8();
+                        hyphen |= d == '-';
                     } else {
                         if d == '.' && is_abbreviation(&text[start..from + j]) {
                             k = j + 1;
@@ -161,11 +165,11 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             // French inversion (`dit-elle`, `a-t-il`): the pronoun is the
             // subject, so it gets a token of its own.
             let word = &text[start..end];
-            // Only a word ending in one of these pronouns is searched for
-            // its hyphen: nearly every word is not.
+            // Only a word with a hyphen is searched for these endings:
+            // nearly every word has none.
             let split = ["-il", "-elle", "-ils", "-elles"]
                 .iter()
-                .filter(|_| matches!(word.as_bytes().last(), Some(b'l' | b'e' | b's')))
+                .filter(|_| hyphen)
                 .find(|p| word.ends_with(*p))
                 .map(|p| word.len() - p.len())
                 .filter(|_| word.chars().next().is_some_and(char::is_lowercase));
