@@ -604,18 +604,15 @@ pub fn run<W: Write + Send>(
     out: &mut W,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<Stats, Error> {
+    // One thread does it all: handing each document to a pool thread and
+    // its record to a writer thread costs more than it overlaps.
     #[cfg(feature = "parallel")]
-    {
-        parallel::run(summarizer, docs, options, out, progress)
+    if options.threads != 1 {
+        return parallel::run(summarizer, docs, options, out, progress);
     }
-    #[cfg(not(feature = "parallel"))]
-    {
-        let _ = options.threads;
-        sequential(summarizer, docs, options.flush_each, out, progress)
-    }
+    sequential(summarizer, docs, options.flush_each, out, progress)
 }
 
-#[cfg(not(feature = "parallel"))]
 fn sequential<W: Write>(
     summarizer: &Summarizer,
     docs: impl Iterator<Item = Document>,
@@ -647,13 +644,31 @@ fn write_line<W: Write>(out: &mut W, line: &str, flush: bool) -> Result<(), Erro
 mod parallel {
     use std::collections::BTreeMap;
     use std::io::Write;
-    use std::sync::mpsc;
+    use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
     use super::{Document, Error, RunOptions, Stats, Summarizer, process, write_line};
 
     /// Documents in flight per worker thread: enough to keep every worker
     /// busy while one slow document holds back the output.
     const WINDOW_PER_THREAD: usize = 16;
+
+    /// What the reader and the workers share.
+    struct Shared<'o, W> {
+        out: &'o mut W,
+        /// Records done but waiting for an earlier one, by document number.
+        pending: BTreeMap<usize, (String, bool)>,
+        /// The number of the next record to write.
+        next: usize,
+        /// Documents read whose record is not written yet.
+        in_flight: usize,
+        stats: Stats,
+        /// The first write error; the run stops at it.
+        error: Option<Error>,
+    }
+
+    fn lock<'m, T>(m: &'m Mutex<T>) -> MutexGuard<'m, T> {
+        m.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 
     pub(super) fn run<W: Write + Send>(
         summarizer: &Summarizer,
@@ -673,50 +688,67 @@ mod parallel {
             .build()
             .map_err(|e| Error::InvalidOption(format!("cannot start {threads} threads: {e}")))?;
         let window = threads * WINDOW_PER_THREAD;
-        // A slot must be taken before a document is read and is given back
-        // once its record is written, so at most `window` are in flight.
-        let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(window);
-        for _ in 0..window {
-            let _ = slot_tx.send(());
-        }
-        let (done_tx, done_rx) = mpsc::channel::<(usize, String, bool)>();
-        std::thread::scope(|scope| {
-            let writer = scope.spawn(move || {
-                let mut pending = BTreeMap::new();
-                let mut next = 0usize;
-                let mut stats = Stats::default();
-                for (seq, line, ok) in done_rx {
-                    pending.insert(seq, (line, ok));
-                    while let Some((line, ok)) = pending.remove(&next) {
-                        write_line(out, &line, options.flush_each)?;
-                        next += 1;
-                        stats.documents += 1;
-                        stats.failed += usize::from(!ok);
-                        progress(stats.documents);
-                        let _ = slot_tx.send(());
+        let shared = Mutex::new(Shared {
+            out,
+            pending: BTreeMap::new(),
+            next: 0,
+            in_flight: 0,
+            stats: Stats::default(),
+            error: None,
+        });
+        let room = Condvar::new();
+        // The worker that finishes a document writes every record that is
+        // then ready, in order: no writer thread and no channel to wake for
+        // each document. The reader, once the window is full, sleeps until
+        // half of it is free, so that it too wakes once per half window
+        // rather than once per document.
+        pool.in_place_scope(|s| {
+            for (seq, doc) in docs.enumerate() {
+                {
+                    let mut state = lock(&shared);
+                    if state.in_flight >= window {
+                        while state.in_flight > window / 2 && state.error.is_none() {
+                            state = room.wait(state).unwrap_or_else(PoisonError::into_inner);
+                        }
                     }
-                }
-                out.flush().map_err(|e| Error::io("-", e))?;
-                Ok(stats)
-                // Dropping `slot_tx` on an early return stops the reader.
-            });
-            pool.in_place_scope(|s| {
-                for (seq, doc) in docs.enumerate() {
-                    if slot_rx.recv().is_err() {
+                    if state.error.is_some() {
                         break;
                     }
-                    let done_tx = done_tx.clone();
-                    s.spawn(move |_| {
-                        let (line, ok) = process(summarizer, &doc);
-                        let _ = done_tx.send((seq, line, ok));
-                    });
+                    state.in_flight += 1;
                 }
-            });
-            drop(done_tx);
-            writer
-                .join()
-                .unwrap_or_else(|_| Err(Error::InvalidOption("the writer thread failed".into())))
-        })
+                let (shared, room) = (&shared, &room);
+                s.spawn(move |_| {
+                    let done = process(summarizer, &doc);
+                    drop(doc);
+                    let mut state = lock(shared);
+                    let state = &mut *state;
+                    state.pending.insert(seq, done);
+                    while let Some((line, ok)) = state.pending.remove(&state.next) {
+                        if state.error.is_none()
+                            && let Err(e) = write_line(state.out, &line, options.flush_each)
+                        {
+                            state.error = Some(e);
+                        }
+                        state.next += 1;
+                        state.in_flight -= 1;
+                        if state.error.is_none() {
+                            state.stats.documents += 1;
+                            state.stats.failed += usize::from(!ok);
+                            progress(state.stats.documents);
+                        }
+                    }
+                    if state.in_flight <= window / 2 || state.error.is_some() {
+                        room.notify_one();
+                    }
+                });
+            }
+        });
+        let state = shared.into_inner().unwrap_or_else(PoisonError::into_inner);
+        if let Some(e) = state.error {
+            return Err(e);
+        }
+        state.out.flush().map_err(|e| Error::io("-", e))?;
+        Ok(state.stats)
     }
 }
 

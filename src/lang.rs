@@ -263,14 +263,13 @@ struct StopWordTally {
 
 impl StopWordTally {
     fn of(text: &str) -> StopWordTally {
-        use unicode_segmentation::UnicodeSegmentation;
         let index = stop_word_index();
         let mut tally = StopWordTally {
             hits: [0; 18],
             words: 0,
         };
         let mut lower = String::new();
-        for word in text.unicode_words().take(DETECT_WORDS) {
+        for (_, word) in crate::terms::word_indices(text).take(DETECT_WORDS) {
             tally.words += 1;
             let key = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
                 lower.clear();

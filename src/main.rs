@@ -4,6 +4,7 @@ use std::fs;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Mutex, MutexGuard, Once, PoisonError};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsgist::corpus::{self, Documents, Fields, Input, RunOptions};
@@ -272,7 +273,11 @@ fn bulk(
     let stats = match &output {
         Some(path) => {
             let tmp = temporary_path(path);
-            let file = fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+            remove_on_interrupt(Some(tmp.clone()));
+            let file = fs::File::create(&tmp).map_err(|e| {
+                remove_on_interrupt(None);
+                Error::io(&tmp, e)
+            })?;
             let mut writer = io::BufWriter::new(file);
             let result = corpus::run(&summarizer, docs, run_options, &mut writer, &progress)
                 .and_then(|stats| {
@@ -282,6 +287,11 @@ fn bulk(
                     file.sync_all().map_err(|e| Error::io(&tmp, e))?;
                     Ok(stats)
                 });
+            // Held while the temporary file is renamed or removed, so that
+            // an interrupt either comes first and removes it, or finds
+            // nothing left to remove.
+            let mut partial = lock_partial();
+            *partial = None;
             match result {
                 Ok(stats) => {
                     fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
@@ -442,6 +452,38 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
     );
     Some(bar)
+}
+
+/// The temporary output file of a running `bulk --output`, which an interrupt
+/// removes.
+static PARTIAL: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Exit status after SIGINT or SIGTERM: 128 + SIGINT, as shells report it.
+const INTERRUPTED: i32 = 130;
+
+fn lock_partial() -> MutexGuard<'static, Option<PathBuf>> {
+    PARTIAL.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Makes SIGINT, SIGTERM (or Ctrl-C) remove `partial` before exiting, so
+/// that an interrupted run leaves no half-written file behind; `None` once
+/// it is gone or renamed.
+fn remove_on_interrupt(partial: Option<PathBuf>) {
+    static HANDLER: Once = Once::new();
+    HANDLER.call_once(|| {
+        // Without a handler (the platform refused one) an interrupt ends
+        // the process as before, leaving the hidden `.partial` file.
+        let _ = ctrlc::set_handler(|| {
+            // The guard is held until exit, so the run cannot rename the
+            // file into place after it was removed here.
+            let mut partial = lock_partial();
+            if let Some(path) = partial.take() {
+                let _ = fs::remove_file(path);
+            }
+            std::process::exit(INTERRUPTED);
+        });
+    });
+    *lock_partial() = partial;
 }
 
 /// A name beside `path` for writing before the final rename.

@@ -17,7 +17,6 @@ mod names;
 mod tok;
 
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::QuoteLimit;
 use crate::lang::Lang;
@@ -308,7 +307,10 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
                 q.speaker = resolve(names(), text, m, a, b, last.as_ref(), &mut buf);
             }
             if q.speaker_mention.is_none()
-                && spoken.unicode_words().take(SHORT_UNATTRIBUTED).count() < SHORT_UNATTRIBUTED
+                && crate::terms::word_indices(spoken)
+                    .take(SHORT_UNATTRIBUTED)
+                    .count()
+                    < SHORT_UNATTRIBUTED
             {
                 // A few quoted words that nobody is said to say and that
                 // continue nobody's quote are a term, a slogan or a scare
@@ -869,7 +871,7 @@ pub fn rank_with_summary(
     let mut sets: Vec<Vec<u32>> = Vec::with_capacity(quotes.len());
     for (i, q) in quotes.iter_mut().enumerate() {
         let centrality = if best > 0.0 { substance[i] / best } else { 0.0 };
-        let words = q.text.unicode_words().count() as f64;
+        let words = crate::terms::word_indices(q.text).count() as f64;
         let length = if words < 12.0 {
             (words / 12.0).powi(2)
         } else {

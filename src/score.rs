@@ -374,8 +374,9 @@ fn is_boilerplate_ascii(text: &str) -> bool {
     };
     // One pass for both phrases, keyed on their first letters.
     (0..s.len()).any(|i| match s[i] | 0x20 {
-        b's' => at(i, b"scroll down for video"),
-        b'c' => at(i, b"click here to"),
+        // The second letter first: most `s` and `c` start other words.
+        b's' => s.get(i + 1).is_some_and(|b| b | 0x20 == b'c') && at(i, b"scroll down for video"),
+        b'c' => s.get(i + 1).is_some_and(|b| b | 0x20 == b'l') && at(i, b"click here to"),
         _ => false,
     }) || s
         .len()

@@ -1,6 +1,7 @@
 //! Terms: the content words of a document, lower-cased, stemmed and interned.
 //!
-//! Words come from UAX-29 word segmentation. Each distinct surface form is
+//! Words come from UAX-29 word segmentation ([`word_indices`], the words of
+//! `unicode-segmentation` found faster). Each distinct surface form is
 //! lower-cased and looked up once per document in a per-thread cache that
 //! holds its stop-word verdict and stem number, so a word is stemmed once per
 //! thread; every later occurrence in the document is a single hash look-up.
@@ -10,7 +11,6 @@ use std::ops::Range;
 
 use foldhash::fast::RandomState;
 use rust_stemmers::Stemmer;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lang::Lang;
 use crate::segment::Sentence;
@@ -94,52 +94,39 @@ impl Analyzer {
     /// Tokenizes, filters and stems `text`, grouping tokens by `sentences`.
     pub fn analyze(&self, text: &str, sentences: &[Sentence]) -> DocTerms {
         let lang = self.lang;
-        // Surface form -> term id, or None for a stop word.
-        // Sized for the distinct words of a news article, so that it rarely
-        // grows.
-        // Words of up to 15 bytes (nearly all) are keyed by their bytes
-        // packed into an integer: hashing and comparing it reads no string.
-        let mut surface: HashMap<u128, Option<u32>, RandomState> =
-            HashMap::with_capacity_and_hasher((text.len() / 12).min(4096), RandomState::default());
-        let mut long_surface: HashMap<&str, Option<u32>, RandomState> = HashMap::default();
         let mut doc = DocTerms {
             tokens: Vec::with_capacity(text.len() / 8),
             sentence_tokens: Vec::with_capacity(sentences.len()),
             sentence_words: Vec::with_capacity(sentences.len()),
             stems: Vec::new(),
         };
-        let mut lower = String::new();
         STEM_CACHE.with_borrow_mut(|cache| {
             cache.prepare(lang);
             cache.begin_document();
             for sentence in sentences {
                 let first = doc.tokens.len();
                 let mut words = 0;
-                for (offset, word) in sentence.text(text).unicode_word_indices() {
+                for (offset, word) in word_indices(sentence.text(text)) {
                     words += 1;
-                    let intern = || {
-                        lower.clear();
-                        if word.is_ascii() {
-                            lower.push_str(word);
-                            lower.make_ascii_lowercase();
-                        } else {
-                            lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
-                                // Curly and straight apostrophes stem alike.
-                                if c == '\u{2019}' { '\'' } else { c }
-                            }));
-                        }
-                        let stem = cache.stem(&lower, lang, &self.stemmer)?;
-                        let (id, new) = cache.doc_term(stem, doc.stems.len() as u32);
-                        if new {
-                            doc.stems.push(String::from(&*cache.stems[stem as usize]));
-                        }
-                        Some(id)
-                    };
+                    // Each distinct short word of the document goes to the
+                    // thread's cache once; a word over 15 bytes (rare) every
+                    // time.
                     let term = match pack(word) {
-                        Some(key) => *surface.entry(key).or_insert_with(intern),
-                        None => *long_surface.entry(word).or_insert_with(intern),
+                        Some(key) => match cache.surface.get(&key) {
+                            Some(&term) => term,
+                            None => {
+                                let number = cache.number(word, lang, &self.stemmer);
+                                let term = cache.term(number, &mut doc.stems);
+                                cache.surface.insert(key, term);
+                                term
+                            }
+                        },
+                        None => {
+                            let number = cache.number(word, lang, &self.stemmer);
+                            cache.term(number, &mut doc.stems)
+                        }
                     };
-                    if let Some(term) = term {
+                    if term != STOP {
                         doc.tokens.push(Token {
                             start: sentence.start + offset,
                             term,
@@ -154,17 +141,336 @@ impl Analyzer {
     }
 }
 
-/// `w`'s bytes and length packed into one integer when it has at most 15
-/// bytes; distinct words get distinct keys.
-fn pack(w: &str) -> Option<u128> {
-    let b = w.as_bytes();
-    if b.len() > 15 {
-        return None;
+/// The UAX-29 words of `text` with their byte offsets: the same items as
+/// `unicode_segmentation`'s `unicode_word_indices`, found faster.
+///
+/// News text is nearly all ASCII, where the word rules reduce to a few byte
+/// classes; runs holding other characters go to `unicode-segmentation`.
+/// A run is cut only after ASCII white space followed by an ASCII byte,
+/// where UAX-29 always breaks and no rule looks across, so the two halves
+/// never disagree.
+///
+/// ```
+/// use newsgist::terms::word_indices;
+/// let words: Vec<(usize, &str)> = word_indices("U.S. growth hit 3.5% — “don't”").collect();
+/// assert_eq!(words, [(0, "U.S"), (5, "growth"), (12, "hit"), (16, "3.5"), (28, "don't")]);
+/// ```
+pub fn word_indices(text: &str) -> WordIndices<'_> {
+    WordIndices {
+        text,
+        pos: 0,
+        ascii_start: 0,
+        ascii_end: 0,
+        slow: None,
+        base: 0,
+        run: 0,
+        carry: None,
     }
-    let mut key = [0u8; 16];
-    key[..b.len()].copy_from_slice(b);
-    key[15] = b.len() as u8;
-    Some(u128::from_le_bytes(key))
+}
+
+/// The iterator of [`word_indices`].
+///
+/// An ASCII stretch is read 64 bytes at a time: one bit a byte marks the
+/// bytes inside words, and words are the runs of set bits. Finding them by
+/// counting zeros, rather than testing byte after byte, spares the branch
+/// mispredicted at the end of nearly every word.
+#[derive(Debug)]
+pub struct WordIndices<'a> {
+    text: &'a str,
+    /// Where the stretch after the current one starts.
+    pos: usize,
+    /// The all-ASCII stretch being read.
+    ascii_start: usize,
+    ascii_end: usize,
+    /// The words of a stretch with other characters, and its offset.
+    slow: Option<(usize, unicode_segmentation::UnicodeWordIndices<'a>)>,
+    /// The 64-byte block being read, and its word bytes not yet returned.
+    base: usize,
+    run: u64,
+    /// The start of a word that runs on past the block.
+    carry: Option<usize>,
+}
+
+/// [`BYTE_CLASS`] bit of letters, digits and `_`: the ASCII bytes that
+/// UAX-29 glues together (ALetter, Numeric, ExtendNumLet).
+const WORD: u8 = 1;
+/// [`BYTE_CLASS`] bit of the bytes that may join two letters or two digits:
+/// `.` `'` `:` `,` `;`.
+const MID: u8 = 2;
+
+/// The class bits of each byte.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() || c == b'_' {
+            WORD
+        } else if matches!(c, b'.' | b'\'' | b':' | b',' | b';') {
+            MID
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`BYTE_CLASS`] of eight bytes at once (little-endian in `v`), as two
+/// eight-bit masks: the word bytes and the joiners. Word arithmetic instead
+/// of eight look-ups and shifts.
+fn classify8(v: u64) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Bytes with the top bit cleared, so that no sum below carries over.
+    let x = v & !HIGH;
+    // The top bit of each byte that is at least `lo`.
+    let at_least = |y: u64, lo: u8| y.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH;
+    // The top bit of each byte equal to `c`, exactly.
+    let equal = |c: u8| {
+        let y = x ^ (ONES * u64::from(c));
+        !((((y & !HIGH) + !HIGH) | y) & HIGH) & HIGH
+    };
+    let folded = x | (ONES * 0x20);
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let ascii = !v & HIGH;
+    let word = (digit | letter | equal(b'_')) & ascii;
+    let mid = (equal(b'.') | equal(b'\'') | equal(b':') | equal(b',') | equal(b';')) & ascii;
+    // Gathers the top bit of byte k into bit k.
+    let gather = |h: u64| ((h >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+    (gather(word), gather(mid))
+}
+
+fn is_word_byte(b: u8) -> bool {
+    BYTE_CLASS[usize::from(b)] & WORD != 0
+}
+
+/// Whether `mid` joins `prev` and `next` into one word: WB6/WB7 between
+/// letters (MidLetter `:`, MidNumLet `.`, Single_Quote `'`), WB11/WB12
+/// between digits (MidNum `,` `;`, MidNumLet, Single_Quote).
+fn joins(prev: u8, mid: u8, next: u8) -> bool {
+    match mid {
+        b'.' | b'\'' => {
+            (prev.is_ascii_alphabetic() && next.is_ascii_alphabetic())
+                || (prev.is_ascii_digit() && next.is_ascii_digit())
+        }
+        b':' => prev.is_ascii_alphabetic() && next.is_ascii_alphabetic(),
+        b',' | b';' => prev.is_ascii_digit() && next.is_ascii_digit(),
+        _ => false,
+    }
+}
+
+/// Whether UAX-29 breaks at `p` whatever comes before or after: ASCII white
+/// space before it, and at it an ASCII byte that is not white space (spaces
+/// stick together, and an Extend, Format or ZWJ character clings to the
+/// space before it).
+fn is_cut(bytes: &[u8], p: usize) -> bool {
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    p > 0 && space(bytes[p - 1]) && bytes.get(p).is_some_and(|&b| b.is_ascii() && !space(b))
+}
+
+impl<'a> Iterator for WordIndices<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        loop {
+            if let Some((base, words)) = &mut self.slow {
+                if let Some((offset, word)) = words.next() {
+                    return Some((*base + offset, word));
+                }
+                self.slow = None;
+            }
+            let (start, end) = if let Some(span) = self.next_run() {
+                span
+            } else if self.base + 64 < self.ascii_end {
+                self.load_block(self.base + 64);
+                continue;
+            } else if let Some(start) = self.carry.take() {
+                (start, self.ascii_end)
+            } else if self.pos < self.text.len() {
+                self.next_stretch();
+                continue;
+            } else {
+                return None;
+            };
+            // A run of `_` alone is no word: UAX-29 keeps only segments
+            // with a letter or digit.
+            if let Some(word) = self.text.get(start..end)
+                && !word.bytes().all(|b| b == b'_')
+            {
+                return Some((start, word));
+            }
+        }
+    }
+}
+
+impl WordIndices<'_> {
+    /// The next word of the current block (start, end), if it ends there.
+    fn next_run(&mut self) -> Option<(usize, usize)> {
+        if let Some(start) = self.carry {
+            let len = (!self.run).trailing_zeros() as usize;
+            if len == 64 {
+                self.run = 0;
+                return None;
+            }
+            self.carry = None;
+            self.run &= !((1u64 << len) - 1);
+            return Some((start, self.base + len));
+        }
+        if self.run == 0 {
+            return None;
+        }
+        let at = self.run.trailing_zeros() as usize;
+        let len = (!(self.run >> at)).trailing_zeros() as usize;
+        if at + len >= 64 {
+            self.carry = Some(self.base + at);
+            self.run = 0;
+            return None;
+        }
+        self.run &= !(((1u64 << len) - 1) << at);
+        Some((self.base + at, self.base + at + len))
+    }
+
+    /// Marks the word bytes of the block at `base` of the ASCII stretch.
+    fn load_block(&mut self, base: usize) {
+        let bytes = self.text.as_bytes();
+        let end = (base + 64).min(self.ascii_end);
+        let (mut word, mut mid) = (0u64, 0u64);
+        let block = bytes.get(base..end).unwrap_or_default();
+        let mut chunks = block.chunks_exact(8);
+        for (k, chunk) in chunks.by_ref().enumerate() {
+            let (w, m) = classify8(chunk.try_into().map_or(0, u64::from_le_bytes));
+            word |= w << (8 * k);
+            mid |= m << (8 * k);
+        }
+        let done = block.len() - chunks.remainder().len();
+        for (i, &b) in chunks.remainder().iter().enumerate() {
+            let class = BYTE_CLASS[usize::from(b)];
+            word |= u64::from(class & WORD) << (done + i);
+            mid |= u64::from((class & MID) >> 1) << (done + i);
+        }
+        // The bytes just outside the block, for the joiners at its edges.
+        let before = u64::from(base > self.ascii_start && is_word_byte(bytes[base - 1]));
+        let after = u64::from(end < self.ascii_end && is_word_byte(bytes[end]));
+        let mut candidates = mid & ((word << 1) | before) & ((word >> 1) | (after << 63));
+        while candidates != 0 {
+            let i = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let p = base + i;
+            if joins(bytes[p - 1], bytes[p], bytes[p + 1]) {
+                word |= 1 << i;
+            }
+        }
+        self.base = base;
+        self.run = word;
+    }
+
+    /// Sets up the stretch starting at `pos` (a cut or the start): all-ASCII
+    /// up to the last cut before the next other character, or else the
+    /// stretch up to the next cut for `unicode-segmentation`.
+    fn next_stretch(&mut self) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let bytes = self.text.as_bytes();
+        let pos = self.pos;
+        // `is_ascii` reads a word at a time: most texts are all ASCII.
+        let rest = bytes.get(pos..).unwrap_or_default();
+        let other = if rest.is_ascii() {
+            None
+        } else {
+            rest.iter().position(|b| !b.is_ascii())
+        };
+        let ascii_end = match other {
+            None => Some(bytes.len()),
+            Some(other) => (pos + 1..=pos + other).rev().find(|&p| is_cut(bytes, p)),
+        };
+        if let Some(end) = ascii_end {
+            self.ascii_start = pos;
+            self.ascii_end = end;
+            self.pos = end;
+            self.load_block(pos);
+            return;
+        }
+        let other = pos + other.unwrap_or(0);
+        let end = (other + 1..bytes.len())
+            .find(|&p| is_cut(bytes, p))
+            .unwrap_or(bytes.len());
+        if let Some(stretch) = self.text.get(pos..end) {
+            self.slow = Some((pos, stretch.unicode_word_indices()));
+        }
+        self.pos = end;
+        self.ascii_start = end;
+        self.ascii_end = end;
+        self.base = end;
+        self.run = 0;
+    }
+}
+
+/// `w`'s bytes and length packed into one key when it has at most 15
+/// bytes; distinct words get distinct keys.
+///
+/// Built from a few overlapping loads rather than by copying the word into
+/// a buffer: a copy of varying length is a call to `memcpy`, and this runs
+/// for every word.
+fn pack(w: &str) -> Option<Key> {
+    let b = w.as_bytes();
+    let len = b.len();
+    match b.split_at_checked(8) {
+        _ if len > 15 => None,
+        Some((lo, hi)) => Some(Key(le_bytes(lo), le_bytes(hi) | (len as u64) << 56)),
+        None => Some(Key(le_bytes(b), (len as u64) << 56)),
+    }
+}
+
+/// The little-endian value of `b` (at most 8 bytes), zero above.
+fn le_bytes(b: &[u8]) -> u64 {
+    let n = b.len();
+    let u32_at = |i: usize| {
+        b.get(i..i + 4)
+            .and_then(|s| s.try_into().ok())
+            .map_or(0, |a: [u8; 4]| u64::from(u32::from_le_bytes(a)))
+    };
+    let byte = |i: usize| b.get(i).map_or(0, |&x| u64::from(x));
+    match n {
+        8 => b.try_into().map_or(0, u64::from_le_bytes),
+        // Two overlapping halves: the bytes they share are the same in both.
+        4..=7 => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
+        1..=3 => byte(0) | byte(n / 2) << (8 * (n / 2)) | byte(n - 1) << (8 * (n - 1)),
+        _ => 0,
+    }
+}
+
+/// A word of up to 15 bytes and its length, packed (see [`pack`]): hashing
+/// and comparing it reads no string. Two halves rather than a `u128` keep a
+/// map entry at 24 bytes instead of 32.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key(u64, u64);
+
+impl Key {
+    /// The key of the ASCII-lower-cased word: `A`..`Z` gain 0x20, eight
+    /// bytes at a time; the length byte is below `A`.
+    fn ascii_lowercase(self) -> Key {
+        fn lower(v: u64) -> u64 {
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            // Per byte (all below 0x80): the top bit is set from `A` up,
+            // and from past `Z` up.
+            let from_a = v + ONES * (0x80 - u64::from(b'A'));
+            let past_z = v + ONES * (0x80 - u64::from(b'Z') - 1);
+            v | ((from_a & !past_z & (ONES * 0x80)) >> 2)
+        }
+        Key(lower(self.0), lower(self.1))
+    }
+}
+
+/// The term id of a stop word (or any word that is not a content word).
+const STOP: u32 = u32::MAX;
+
+/// A stem the thread has seen, with the current document's term id for it.
+struct StemSlot {
+    /// The document `term` belongs to; an older number means no id yet.
+    doc: u32,
+    term: u32,
+    stem: Box<str>,
 }
 
 /// Stems of the words seen lately on this thread. News reuses its vocabulary
@@ -172,35 +478,43 @@ fn pack(w: &str) -> Option<u128> {
 /// rather than once per document.
 struct StemCache {
     lang: Option<Lang>,
-    /// Lower-cased word -> its stem's number, or `None` for a stop word:
-    /// short words by their [`pack`]ed key, longer ones by their text.
-    short_words: HashMap<u128, Option<u32>, RandomState>,
-    words: HashMap<Box<str>, Option<u32>, RandomState>,
-    /// The stems, by number.
-    stems: Vec<Box<str>>,
+    /// The current document's words as written -> term id or [`STOP`];
+    /// kept between documents only for its allocation.
+    surface: HashMap<Key, u32, RandomState>,
+    /// Lower-cased word -> its stem's number, or [`STOP`]: short words by
+    /// their [`pack`]ed key, longer ones by their text.
+    short_words: HashMap<Key, u32, RandomState>,
+    words: HashMap<Box<str>, u32, RandomState>,
+    /// The stems by number, each with its term id in the current document:
+    /// one place to read rather than three.
+    stems: Vec<StemSlot>,
     /// Stem -> its number, so that words sharing a stem share the number.
     numbers: HashMap<Box<str>, u32, RandomState>,
-    /// Stem number -> (document, term id): the current document's term ids,
-    /// valid where the document number is the current one. An array rather
-    /// than a map per document: one index instead of a hash per word.
-    doc_terms: Vec<(u32, u32)>,
     /// The current document's number.
     doc: u32,
+    /// Scratch space for lower-casing.
+    lower: String,
 }
 
 /// Words a thread remembers before starting afresh, which bounds its memory
 /// (a few megabytes) however large the corpus.
 const STEM_CACHE_WORDS: usize = 100_000;
 
+/// Distinct words of one document beyond which its surface map is dropped
+/// rather than kept for the next document, so that one huge document does
+/// not make every later one clear a huge table.
+const SURFACE_KEEP: usize = 1 << 14;
+
 thread_local! {
     static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
         lang: None,
+        surface: HashMap::default(),
         short_words: HashMap::default(),
         words: HashMap::default(),
         stems: Vec::new(),
         numbers: HashMap::default(),
-        doc_terms: Vec::new(),
         doc: 0,
+        lower: String::new(),
     });
 }
 
@@ -211,40 +525,68 @@ impl StemCache {
             self.words.clear();
             self.stems.clear();
             self.numbers.clear();
-            self.doc_terms.clear();
             self.lang = Some(lang);
         }
     }
 
     /// Starts a document: no stem has a term id yet.
     fn begin_document(&mut self) {
+        if self.surface.capacity() > SURFACE_KEEP {
+            self.surface = HashMap::default();
+        } else {
+            self.surface.clear();
+        }
         self.doc = self.doc.wrapping_add(1);
         if self.doc == 0 {
             // Numbers would repeat: forget every older document.
-            self.doc_terms.clear();
+            for slot in &mut self.stems {
+                slot.doc = 0;
+            }
             self.doc = 1;
         }
     }
 
-    /// The current document's term id for stem `number`, and whether it is
-    /// new (then it is `next`).
-    fn doc_term(&mut self, number: u32, next: u32) -> (u32, bool) {
-        let i = number as usize;
-        if i >= self.doc_terms.len() {
-            self.doc_terms.resize(i + 1, (0, 0));
+    /// The number of the stem of `word` as written, or [`STOP`].
+    fn number(&mut self, word: &str, lang: Lang, stemmer: &Stemmer) -> u32 {
+        if word.is_ascii()
+            && let Some(key) = pack(word)
+            && let Some(&number) = self.short_words.get(&key.ascii_lowercase())
+        {
+            return number;
         }
-        let slot = &mut self.doc_terms[i];
-        if slot.0 == self.doc {
-            (slot.1, false)
+        let mut lower = std::mem::take(&mut self.lower);
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
         } else {
-            *slot = (self.doc, next);
-            (next, true)
+            lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
+                // Curly and straight apostrophes stem alike.
+                if c == '\u{2019}' { '\'' } else { c }
+            }));
         }
+        let number = self.stem(&lower, lang, stemmer);
+        self.lower = lower;
+        number
     }
 
-    /// The number of the stem of `lower`, or `None` when it is not a content
-    /// word.
-    fn stem(&mut self, lower: &str, lang: Lang, stemmer: &Stemmer) -> Option<u32> {
+    /// The current document's term id for stem `number`, or [`STOP`]; a
+    /// stem the document has not used yet gets the next id and joins `stems`.
+    fn term(&mut self, number: u32, stems: &mut Vec<String>) -> u32 {
+        let Some(slot) = self.stems.get_mut(number as usize) else {
+            return STOP;
+        };
+        if slot.doc != self.doc {
+            slot.doc = self.doc;
+            slot.term = stems.len() as u32;
+            stems.push(String::from(&*slot.stem));
+        }
+        slot.term
+    }
+
+    /// The number of the stem of `lower`, or [`STOP`] when it is not a
+    /// content word.
+    fn stem(&mut self, lower: &str, lang: Lang, stemmer: &Stemmer) -> u32 {
         let key = pack(lower);
         let known = match key {
             Some(key) => self.short_words.get(&key),
@@ -256,18 +598,24 @@ impl StemCache {
         let is_content = lower.chars().any(char::is_alphanumeric)
             && !lang.is_stop_word(lower)
             && !lang.is_stop_word(lower.trim_end_matches("'s"));
-        let number = is_content.then(|| {
+        let number = if is_content {
             let stem = stemmer.stem(lower);
             match self.numbers.get(stem.as_ref()) {
                 Some(&n) => n,
                 None => {
                     let n = self.stems.len() as u32;
-                    self.stems.push(Box::from(stem.as_ref()));
+                    self.stems.push(StemSlot {
+                        doc: 0,
+                        term: 0,
+                        stem: Box::from(stem.as_ref()),
+                    });
                     self.numbers.insert(Box::from(stem.as_ref()), n);
                     n
                 }
             }
-        });
+        } else {
+            STOP
+        };
         match key {
             Some(key) => self.short_words.insert(key, number),
             None => self.words.insert(Box::from(lower), number),
@@ -280,6 +628,78 @@ impl StemCache {
 mod tests {
     use super::*;
     use crate::segment;
+
+    #[test]
+    fn keys_are_the_packed_bytes() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "Abcde",
+            "abcdef",
+            "abcdefg",
+            "abcdefgh",
+            "ABCDEFGHI",
+            "abcdefghij",
+            "Zürich",
+            "@[`{AZaz09",
+            "abcdefghijklmno",
+            "abcdefghijklmnop",
+        ] {
+            let expected = (w.len() <= 15).then(|| {
+                let mut b = [0u8; 16];
+                b[..w.len()].copy_from_slice(w.as_bytes());
+                b[15] = w.len() as u8;
+                let half = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap());
+                Key(half(&b[..8]), half(&b[8..]))
+            });
+            assert!(pack(w) == expected, "{w}");
+            if w.is_ascii() && w.len() <= 15 {
+                assert!(
+                    pack(w).map(Key::ascii_lowercase) == pack(&w.to_ascii_lowercase()),
+                    "{w}"
+                );
+            }
+        }
+        for c in 0..0x80u8 {
+            for n in [1, 7, 8, 15] {
+                let w = String::from_utf8(vec![c; n]).unwrap();
+                assert!(pack(&w).map(Key::ascii_lowercase) == pack(&w.to_ascii_lowercase()));
+            }
+        }
+    }
+
+    #[test]
+    fn eight_bytes_are_classified_as_the_table_does() {
+        for seed in 0..20_000u64 {
+            let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+            let mut bytes = [0u8; 8];
+            for b in &mut bytes {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                *b = (x >> 24) as u8 & if seed % 2 == 0 { 0x7f } else { 0xff };
+            }
+            let (mut word, mut mid) = (0, 0);
+            for (i, &b) in bytes.iter().enumerate() {
+                let class = BYTE_CLASS[usize::from(b)];
+                word |= u64::from(class & WORD) << i;
+                mid |= u64::from((class & MID) >> 1) << i;
+            }
+            assert_eq!(
+                classify8(u64::from_le_bytes(bytes)),
+                (word, mid),
+                "{bytes:?}"
+            );
+        }
+        for b in 0..=255u8 {
+            let class = BYTE_CLASS[usize::from(b)];
+            let expected = (u64::from(class & WORD), u64::from((class & MID) >> 1));
+            assert_eq!(classify8(u64::from(b)), expected, "{b}");
+        }
+    }
 
     #[test]
     fn stop_words_are_dropped_and_stems_shared() {

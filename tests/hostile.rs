@@ -413,6 +413,12 @@ fn names_in(dir: &Path) -> Vec<String> {
 /// Starts `bulk --output target -`, feeds it records without ever closing its
 /// input (so it cannot finish), waits until it is writing, and kills it.
 fn kill_mid_run(target: &Path) {
+    stop_mid_run(target, None);
+}
+
+/// [`kill_mid_run`], but stopping it with `signal` (`INT`, `TERM`) sent by
+/// `kill` when one is given, SIGKILL otherwise; returns its exit status.
+fn stop_mid_run(target: &Path, signal: Option<&str>) -> std::process::ExitStatus {
     use std::io::Write;
     use std::process::{Command as Std, Stdio};
     let mut child = Std::new(assert_cmd::cargo::cargo_bin("newsgist"))
@@ -453,9 +459,20 @@ fn kill_mid_run(target: &Path) {
         child.try_wait().unwrap().is_none(),
         "it finished on open input"
     );
-    child.kill().unwrap();
-    child.wait().unwrap();
+    match signal {
+        Some(signal) => {
+            let sent = Std::new("kill")
+                .arg(format!("-{signal}"))
+                .arg(child.id().to_string())
+                .status()
+                .unwrap();
+            assert!(sent.success(), "kill -{signal} failed");
+        }
+        None => child.kill().unwrap(),
+    }
+    let status = child.wait().unwrap();
     drop(stdin);
+    status
 }
 
 #[cfg(unix)]
@@ -476,6 +493,29 @@ fn interrupted_output_never_looks_complete() {
     let previous = "{\"id\":\"old\",\"summary\":[],\"quotes\":[]}\n";
     fs::write(&target, previous).unwrap();
     kill_mid_run(&target);
+    assert_eq!(fs::read_to_string(&target).unwrap(), previous);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_and_sigterm_remove_the_partial_output() {
+    let dir = TempDir::new("hostile", "sigint");
+    let target = dir.path().join("out.jsonl");
+    for signal in ["INT", "TERM"] {
+        let status = stop_mid_run(&target, Some(signal));
+        assert_eq!(status.code(), Some(130), "after SIG{signal}");
+        assert_eq!(
+            names_in(dir.path()),
+            Vec::<String>::new(),
+            "after SIG{signal}"
+        );
+    }
+    // A previous complete output survives an interrupted rerun untouched.
+    let previous = "{\"id\":\"old\",\"summary\":[],\"quotes\":[]}\n";
+    fs::write(&target, previous).unwrap();
+    let status = stop_mid_run(&target, Some("INT"));
+    assert_eq!(status.code(), Some(130));
+    assert_eq!(names_in(dir.path()), ["out.jsonl"]);
     assert_eq!(fs::read_to_string(&target).unwrap(), previous);
 }
 

@@ -4,6 +4,8 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::tok::{Tok, WordSet, is_capitalized, is_possessive, strip_possessive, tokenize};
 
 /// Words that introduce a name but are not part of it.
@@ -501,16 +503,20 @@ struct Occurrence {
     quoted: bool,
 }
 
+/// The name maps hash short strings and offsets: SipHash's resistance to
+/// chosen collisions buys nothing here and cost several times as much.
+type Map<K, V> = HashMap<K, V, FixedState>;
+
 /// Person names in one article.
 pub(crate) struct Names<'a> {
     text: &'a str,
     /// For each name token, the fullest name containing it: (token count,
     /// start, end), first occurrence winning ties.
-    best: HashMap<&'a str, (usize, usize, usize)>,
+    best: Map<&'a str, (usize, usize, usize)>,
     occurrences: Vec<Occurrence>,
     /// Gender per full name (by its start), from titles and pronouns; filled
     /// further while quotes are attributed (`Li said … she said`).
-    gender: RefCell<HashMap<usize, Gender>>,
+    gender: RefCell<Map<usize, Gender>>,
     /// Fuzzy comparisons left for this article, so that many unknown
     /// mentions against many names stay linear.
     fuzzy_budget: Cell<usize>,
@@ -619,7 +625,7 @@ impl<'a> Names<'a> {
             i = j.max(i + 1);
         }
 
-        let mut best: HashMap<&'a str, (usize, usize, usize)> = HashMap::new();
+        let mut best: Map<&'a str, (usize, usize, usize)> = Map::default();
         for &(s, e, _, _) in &runs {
             let n = e - s;
             if !(2..=4).contains(&n) {
@@ -641,7 +647,7 @@ impl<'a> Names<'a> {
         }
 
         let mut occurrences = Vec::new();
-        let mut gender = HashMap::new();
+        let mut gender = Map::default();
         let mut q = 0;
         let inside = |pos: usize, q: &mut usize| {
             while *q < quoted.len() && quoted[*q].1 <= pos {
@@ -773,7 +779,7 @@ fn learn_from_pronouns(
     toks: &[Tok],
     occurrences: &[Occurrence],
     quoted: &[(usize, usize)],
-    gender: &mut HashMap<usize, Gender>,
+    gender: &mut Map<usize, Gender>,
 ) {
     let mut next_occ = 0;
     let mut q = 0;

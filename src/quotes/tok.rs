@@ -15,7 +15,15 @@ use foldhash::fast::FixedState;
 pub(crate) struct WordSet {
     words: &'static [&'static str],
     more: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str, FixedState>>,
+    set: OnceLock<Lookup>,
+}
+
+/// The words hashed, and for each first byte the lengths (bit `min(len,
+/// 31)`) of the words starting with it: most words asked about are not in
+/// the list, and this turns them away before any hashing.
+struct Lookup {
+    set: HashSet<&'static str, FixedState>,
+    lengths: [u32; 256],
 }
 
 impl WordSet {
@@ -36,9 +44,22 @@ impl WordSet {
     }
 
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().chain(self.more).copied().collect())
-            .contains(w)
+        let lookup = self.set.get_or_init(|| {
+            let mut lengths = [0u32; 256];
+            for word in self.words.iter().chain(self.more) {
+                if let Some(&first) = word.as_bytes().first() {
+                    lengths[usize::from(first)] |= 1 << word.len().min(31);
+                }
+            }
+            Lookup {
+                set: self.words.iter().chain(self.more).copied().collect(),
+                lengths,
+            }
+        });
+        let Some(&first) = w.as_bytes().first() else {
+            return lookup.set.contains(w);
+        };
+        lookup.lengths[usize::from(first)] & (1 << w.len().min(31)) != 0 && lookup.set.contains(w)
     }
 }
 
@@ -103,12 +124,13 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
         }
         let start = from + i;
         if c.is_alphanumeric() {
+            // Whether the word took in a `-`, which every French inverted
+            // pronoun below needs.
+            let mut hyphen = false;
             // The word so far ends at `k`.
             loop {
                 // Runs of ASCII letters and digits, the bulk of any word.
-                while bytes.get(k).is_some_and(u8::is_ascii_alphanumeric) {
-                    k += 1;
-                }
+                k += ascii_alphanumeric_run(bytes.get(k..).unwrap_or_default());
                 let j = k;
                 let Some(d) = char_at(j) else {
                     break;
@@ -128,6 +150,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                             .is_some_and(|seg| seg.chars().count() > 2);
                     if after.is_some_and(char::is_alphanumeric) && !glued {
                         k = j + d.len_utf8();
+                        hyphen |= d == '-';
                     } else {
                         if d == '.' && is_abbreviation(&text[start..from + j]) {
                             k = j + 1;
@@ -142,10 +165,11 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             // French inversion (`dit-elle`, `a-t-il`): the pronoun is the
             // subject, so it gets a token of its own.
             let word = &text[start..end];
-            // Only a word ending in one of these pronouns is searched for
-            // its hyphen: nearly every word is not.
+            // Only a word with a hyphen is searched for these endings:
+            // nearly every word has none.
             let split = ["-il", "-elle", "-ils", "-elles"]
                 .iter()
+                .filter(|_| hyphen)
                 .find(|p| word.ends_with(*p))
                 .map(|p| word.len() - p.len())
                 .filter(|_| word.chars().next().is_some_and(char::is_lowercase));
@@ -182,9 +206,43 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     }
 }
 
+/// How many ASCII letters and digits `b` starts with.
+///
+/// Eight bytes at a time: a word of news text nearly always ends within the
+/// first eight, so the loop is one well-predicted step instead of a branch
+/// a byte that mispredicts where the word ends.
+fn ascii_alphanumeric_run(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let mut n = 0;
+    for chunk in b.chunks_exact(8) {
+        let v = chunk.try_into().map_or(0, u64::from_le_bytes);
+        // Per byte, with the top bit cleared so that no sum carries over:
+        // the top bit of `x + (0x80 - lo)` is set when x >= lo.
+        let x = v & !HIGH;
+        let at_least = |lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH;
+        let folded = x | (ONES * 0x20);
+        let letter_at_least = |lo: u8| folded.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH;
+        let digit = at_least(b'0') & !at_least(b'9' + 1);
+        let letter = letter_at_least(b'a') & !letter_at_least(b'z' + 1);
+        let other = (!(digit | letter) & HIGH) | (v & HIGH);
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count()
+}
+
 /// Whether the word starts with an upper-case letter.
 pub(crate) fn is_capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// `w` without a possessive `’s` / `'s` / trailing `’`.
@@ -225,6 +283,23 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn alphanumeric_runs_are_counted_exactly() {
+        for c in 0..=255u8 {
+            for len in 0..20 {
+                for at in 0..=len {
+                    let mut b = vec![b'a'; len];
+                    if at < len {
+                        b[at] = c;
+                    }
+                    let expected = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+                    assert_eq!(ascii_alphanumeric_run(&b), expected, "{c} at {at} of {len}");
+                }
+            }
+        }
+        assert_eq!(ascii_alphanumeric_run(b"Zz09AZaz@[`{/:"), 8);
     }
 
     #[test]
