@@ -26,7 +26,7 @@ use crate::terms::DocTerms;
 use attrib::{Found, MentionKind};
 use marks::RawQuote;
 use names::Names;
-use tok::Tok;
+use tok::{Tok, Windows};
 
 /// Whether a quotation is someone's speech or a quoted fragment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -94,8 +94,10 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
     // Only a quote with a speaker to resolve needs the article's names; a
     // document whose quotes are all fragments never builds them.
     let names_cell = std::cell::OnceCell::new();
-    let names = || names_cell.get_or_init(|| Names::build(text, &spans));
-    let mut buf: Vec<Tok> = Vec::new();
+    let mut all: Vec<Tok> = Vec::new();
+    tok::tokenize(text, 0, text.len(), &mut all);
+    let names = || names_cell.get_or_init(|| Names::build(text, &all, &spans));
+    let mut buf = Windows::new(&all);
     let mut out: Vec<Quote<'a>> = Vec::with_capacity(raws.len());
     let mut paras = Paragraphs {
         text,
@@ -471,7 +473,7 @@ fn classify(
     before: Option<char>,
     quoted: &str,
     pre: Option<&Found>,
-    buf: &mut Vec<Tok>,
+    buf: &mut Windows<'_>,
 ) -> QuoteKind {
     let upper = quoted
         .chars()
@@ -624,7 +626,7 @@ fn previous_sentence(
     floor: usize,
     before: Option<char>,
     open: usize,
-    buf: &mut Vec<Tok>,
+    buf: &mut Windows<'_>,
 ) -> Option<Found> {
     match before {
         Some('.' | '!' | '?') => attrib::previous_subject(text, floor, open, buf),
@@ -644,7 +646,7 @@ fn previous_sentence(
 
 /// A paragraph that is only a quote, introduced by the previous paragraph
 /// ending in a colon (`Pollak wrote:`).
-fn intro_paragraph(text: &str, para_start: usize, buf: &mut Vec<Tok>) -> Option<Found> {
+fn intro_paragraph(text: &str, para_start: usize, buf: &mut Windows<'_>) -> Option<Found> {
     let prev = text.get(..para_start)?.trim_end();
     if !prev.ends_with(':') {
         return None;
@@ -664,7 +666,7 @@ fn resolve<'a>(
     a: usize,
     b: usize,
     last: Option<&Last<'a>>,
-    buf: &mut Vec<Tok>,
+    buf: &mut Windows<'_>,
 ) -> Option<&'a str> {
     match attrib::mention_kind(m) {
         MentionKind::Pronoun(None) => None,
@@ -764,7 +766,7 @@ fn resolve_description<'a>(
     text: &'a str,
     m: &'a str,
     a: usize,
-    buf: &mut Vec<Tok>,
+    buf: &mut Windows<'_>,
 ) -> Option<&'a str> {
     let stands = attrib::description_stands_for(m)?;
     let floor = a.saturating_sub(SOURCE_WINDOW);

@@ -5,7 +5,7 @@
 //! the closing one, so the cost per quote is bounded.
 
 use super::names::Gender;
-use super::tok::{Tok, WordSet, is_capitalized, is_possessive, strip_possessive, tokenize};
+use super::tok::{Tok, Windows, WordSet, is_capitalized, is_possessive, strip_possessive};
 
 /// How far back from an opening mark an attribution may start.
 const PRE_WINDOW: usize = 320;
@@ -1082,11 +1082,11 @@ pub(crate) fn after_quote(
     text: &str,
     after: usize,
     continues: bool,
-    buf: &mut Vec<Tok>,
+    buf: &mut Windows<'_>,
 ) -> Option<Found> {
     let to = char_floor(text, after.saturating_add(POST_WINDOW));
     let from = char_ceil(text, after);
-    tokenize(text, from, to, buf);
+    let buf = buf.window(text, from, to);
     // Cut at the sentence end, the paragraph end or the next quote.
     let mut end = buf.len();
     for (i, t) in buf.iter().enumerate() {
@@ -1202,10 +1202,10 @@ pub(crate) fn previous_subject(
     text: &str,
     floor: usize,
     end: usize,
-    buf: &mut Vec<Tok>,
+    buf: &mut Windows<'_>,
 ) -> Option<Found> {
     let from = char_ceil(text, floor.max(end.saturating_sub(PRE_WINDOW)));
-    tokenize(text, from, char_floor(text, end), buf);
+    let buf = buf.window(text, from, char_floor(text, end));
     let win = Window { text, toks: buf };
     let mut e = buf.len();
     while e > 0 && !win.is_word(e - 1) && !is_sentence_end(win.w(e - 1)) {
@@ -1249,10 +1249,10 @@ pub(crate) fn before_quote(
     text: &str,
     floor: usize,
     open: usize,
-    buf: &mut Vec<Tok>,
+    buf: &mut Windows<'_>,
 ) -> Option<Found> {
     let from = char_ceil(text, floor.max(open.saturating_sub(PRE_WINDOW)));
-    tokenize(text, from, open, buf);
+    let buf = buf.window(text, from, open);
     let win = Window { text, toks: buf };
     let n = buf.len();
     // The clause starts after the last sentence end or semicolon.
@@ -1439,9 +1439,9 @@ pub(crate) fn org_named(
     floor: usize,
     pos: usize,
     noun: &str,
-    buf: &mut Vec<Tok>,
+    buf: &mut Windows<'_>,
 ) -> Option<(usize, usize)> {
-    tokenize(text, char_ceil(text, floor), char_floor(text, pos), buf);
+    let buf = buf.window(text, char_ceil(text, floor), char_floor(text, pos));
     let win = Window { text, toks: buf };
     let i = (0..buf.len()).rev().find(|&i| {
         let w = win.w(i);
@@ -1476,9 +1476,9 @@ pub(crate) fn statement_source(
     text: &str,
     floor: usize,
     pos: usize,
-    buf: &mut Vec<Tok>,
+    buf: &mut Windows<'_>,
 ) -> Option<(usize, usize)> {
-    tokenize(text, char_ceil(text, floor), char_floor(text, pos), buf);
+    let buf = buf.window(text, char_ceil(text, floor), char_floor(text, pos));
     let win = Window { text, toks: buf };
     let mut i = buf.len();
     while i > 2 {
@@ -1518,9 +1518,9 @@ pub(crate) fn statement_source(
 }
 
 /// Whether the word right before `open` is a speech verb (`said “…”`).
-pub(crate) fn cue_word_before(text: &str, open: usize, buf: &mut Vec<Tok>) -> bool {
+pub(crate) fn cue_word_before(text: &str, open: usize, buf: &mut Windows<'_>) -> bool {
     let from = char_ceil(text, open.saturating_sub(24));
-    tokenize(text, from, open, buf);
+    let buf = buf.window(text, from, open);
     let win = Window { text, toks: buf };
     buf.len()
         .checked_sub(1)
@@ -1533,7 +1533,9 @@ mod tests {
 
     fn after(t: &str) -> (Option<&str>, Option<&str>) {
         let p = t.find('”').unwrap() + '”'.len_utf8();
-        let f = after_quote(t, p, true, &mut Vec::new()).unwrap_or(Found {
+        let mut all = Vec::new();
+        super::super::tok::tokenize(t, 0, t.len(), &mut all);
+        let f = after_quote(t, p, true, &mut Windows::new(&all)).unwrap_or(Found {
             mention: None,
             cue: None,
         });
@@ -1545,7 +1547,9 @@ mod tests {
 
     fn before(t: &str) -> (Option<&str>, Option<&str>) {
         let p = t.find('“').unwrap();
-        let f = before_quote(t, 0, p, &mut Vec::new()).unwrap_or(Found {
+        let mut all = Vec::new();
+        super::super::tok::tokenize(t, 0, t.len(), &mut all);
+        let f = before_quote(t, 0, p, &mut Windows::new(&all)).unwrap_or(Found {
             mention: None,
             cue: None,
         });

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use super::tok::{Tok, WordSet, is_capitalized, is_possessive, strip_possessive, tokenize};
+use super::tok::{Tok, WordSet, is_capitalized, is_possessive, strip_possessive};
 
 /// Words that introduce a name but are not part of it.
 const TITLES: &[&str] = &[
@@ -555,12 +555,10 @@ fn name_word(w: &str) -> bool {
 }
 
 impl<'a> Names<'a> {
-    /// Collects the names of `text` in one pass. `quoted` lists the byte
-    /// ranges inside quotation marks, in order: names there are someone's
-    /// words, not people the narrative is about.
-    pub(crate) fn build(text: &'a str, quoted: &[(usize, usize)]) -> Names<'a> {
-        let mut toks: Vec<Tok> = Vec::new();
-        tokenize(text, 0, text.len(), &mut toks);
+    /// Collects the names of `text`, whose tokens `toks` are, in one pass.
+    /// `quoted` lists the byte ranges inside quotation marks, in order:
+    /// names there are someone's words, not people the narrative is about.
+    pub(crate) fn build(text: &'a str, toks: &[Tok], quoted: &[(usize, usize)]) -> Names<'a> {
         // Runs of name words (connectors allowed inside), as token ranges.
         // (first name token, end, gender from a title, first token with
         // the title).
@@ -685,7 +683,7 @@ impl<'a> Names<'a> {
                 }
             }
         }
-        learn_from_pronouns(text, &toks, &occurrences, quoted, &mut gender);
+        learn_from_pronouns(text, toks, &occurrences, quoted, &mut gender);
         Names {
             text,
             best,
@@ -822,10 +820,16 @@ fn learn_from_pronouns(
 mod tests {
     use super::*;
 
+    fn build<'a>(t: &'a str, quoted: &[(usize, usize)]) -> Names<'a> {
+        let mut toks = Vec::new();
+        super::super::tok::tokenize(t, 0, t.len(), &mut toks);
+        Names::build(t, &toks, quoted)
+    }
+
     #[test]
     fn resolves_to_the_fullest_name() {
         let t = "Eddie Wu Yongming spoke on Monday. Later Mr. Wu left. Wu laughed.";
-        let n = Names::build(t, &[]);
+        let n = build(t, &[]);
         let p = t.find("Wu left").unwrap();
         assert_eq!(n.resolve(p, p + 2), Some("Eddie Wu Yongming"));
         let p = t.find("Mr. Wu").unwrap();
@@ -835,7 +839,7 @@ mod tests {
     #[test]
     fn strips_titles_and_sentence_words() {
         let t = "But Sen. Elena Marsh said so. President Tom Okafor agreed.";
-        let n = Names::build(t, &[]);
+        let n = build(t, &[]);
         assert_eq!(n.resolve(0, 0), None);
         let p = t.find("Marsh").unwrap();
         assert_eq!(n.resolve(p, p + 5), Some("Elena Marsh"));
@@ -846,7 +850,7 @@ mod tests {
     #[test]
     fn recent_person_respects_titles() {
         let t = "Ms. Rita Vance met Mr. Paul Ostrow. She said";
-        let n = Names::build(t, &[]);
+        let n = build(t, &[]);
         let p = t.find("She").unwrap();
         assert_eq!(n.recent_person(p, None), Some("Paul Ostrow"));
         assert_eq!(n.recent_person(p, Some(Gender::Female)), Some("Rita Vance"));
@@ -858,13 +862,13 @@ mod tests {
                  Ida Brun. “I thank Carl Mott,” he said.";
         let open = t.find('“').unwrap();
         let close = t.find('”').unwrap();
-        let n = Names::build(t, &[(open + 3, close)]);
+        let n = build(t, &[(open + 3, close)]);
         let p = t.find("he said").unwrap();
         // Ida Brun is an object, Carl Mott is quoted.
         assert_eq!(n.recent_subject(p, Some(Gender::Male)), Some("Victor Hale"));
         // Nora Quill is a she: with no other subject she is skipped for `he`.
         let t = "Nora Quill spoke and she left. “Fine,” he said.";
-        let n = Names::build(t, &[]);
+        let n = build(t, &[]);
         let p = t.find("he said").unwrap();
         assert_eq!(n.recent_subject(p, Some(Gender::Male)), None);
         assert_eq!(
@@ -876,7 +880,7 @@ mod tests {
     #[test]
     fn learns_gender_from_attributions_and_french_titles() {
         let t = "Mme Claire Dubois et M. Paul Girard. Ana Ruiz spoke.";
-        let n = Names::build(t, &[]);
+        let n = build(t, &[]);
         let p = t.len();
         assert_eq!(n.recent_person(p, Some(Gender::Male)), Some("Ana Ruiz"));
         n.learn(n.recent_person(p, None).unwrap(), Gender::Female);

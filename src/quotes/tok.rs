@@ -103,6 +103,77 @@ fn joiner(c: char) -> bool {
 /// Appends the tokens of `text[from..to]` to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     out.clear();
+    tokenize_more(text, from, to, out);
+}
+
+/// Attribution windows cut out of the tokens of the whole text.
+///
+/// Every quote looks at a few hundred bytes before and after it, and the
+/// name index reads the whole text: tokenizing each window again cost as
+/// much as the whole text once more.
+pub(crate) struct Windows<'t> {
+    all: &'t [Tok],
+    buf: Vec<Tok>,
+}
+
+impl<'t> Windows<'t> {
+    /// Windows over the text that `all` holds every token of.
+    pub(crate) fn new(all: &'t [Tok]) -> Windows<'t> {
+        Windows {
+            all,
+            buf: Vec::new(),
+        }
+    }
+
+    /// The tokens [`tokenize`] gives for `text[from..to]`.
+    ///
+    /// A whitespace character ends any token and starts none, so between
+    /// the window's first and last whitespace the tokens are those of the
+    /// whole text. Only the line-break flag of a token can differ there, when
+    /// its break lies before `from`, so it is taken from the gap inside
+    /// the window. The ends, where the window may cut a word or hide the
+    /// character after it (`said` before `'Go`, `Mr` before its dot), are
+    /// tokenized on their own.
+    pub(crate) fn window(&mut self, text: &str, from: usize, to: usize) -> &[Tok] {
+        let out = &mut self.buf;
+        out.clear();
+        let Some(s) = text.get(from..to) else {
+            return out;
+        };
+        let (Some(first), Some((last, _))) = (
+            s.find(char::is_whitespace),
+            s.char_indices().rev().find(|(_, c)| c.is_whitespace()),
+        ) else {
+            tokenize_more(text, from, to, out);
+            return out;
+        };
+        let (first, last) = (from + first, from + last);
+        tokenize_more(text, from, first, out);
+        let lo = self.all.partition_point(|t| t.start < first);
+        let hi = lo + self.all[lo..].partition_point(|t| t.start < last);
+        let mid = out.len();
+        out.extend_from_slice(&self.all[lo..hi]);
+        let tail = out.len();
+        tokenize_more(text, last, to, out);
+        for i in [mid, tail] {
+            if let Some(t) = out.get(i) {
+                let gap = i.checked_sub(1).map_or(from, |p| out[p].end);
+                let gap = text.get(gap..t.start).unwrap_or_default();
+                out[i].newline_before = gap.bytes().any(|b| b == b'\n' || b == b'\r');
+            }
+        }
+        #[cfg(debug_assertions)]
+        {
+            let mut whole = Vec::new();
+            tokenize(text, from, to, &mut whole);
+            debug_assert_eq!(*out, whole, "window {from}..{to}");
+        }
+        out
+    }
+}
+
+/// Appends the tokens of `text[from..to]` to `out`.
+fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     let Some(s) = text.get(from..to) else {
         return;
     };
@@ -300,6 +371,29 @@ mod tests {
             }
         }
         assert_eq!(ascii_alphanumeric_run(b"Zz09AZaz@[`{/:"), 8);
+    }
+
+    #[test]
+    fn windows_match_tokenizing_the_window_alone() {
+        // Cut words, a word glued to an opening mark, abbreviations losing
+        // their dot, breaks before the window and French inversions.
+        let texts = [
+            "Mr. Li said'Go home' and\n\n\u{201c}We won,\u{201d} a-t-il dit.\r\nU.S. Sen. Wu",
+            " \n said.Trump R-Ky. cnn.com 3.5 O\u{2019}Malley\u{2019}s \u{a0}dit-elle\n",
+        ];
+        for t in texts {
+            let mut all = Vec::new();
+            tokenize(t, 0, t.len(), &mut all);
+            let mut windows = Windows::new(&all);
+            let mut alone = Vec::new();
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for &from in &cuts {
+                for &to in cuts.iter().filter(|&&to| to >= from) {
+                    tokenize(t, from, to, &mut alone);
+                    assert_eq!(windows.window(t, from, to), &alone[..], "{from}..{to}");
+                }
+            }
+        }
     }
 
     #[test]
