@@ -442,14 +442,38 @@ impl Paragraphs<'_> {
     fn start_of(&mut self, at: usize) -> usize {
         let bytes = self.text.as_bytes();
         let at = at.min(bytes.len());
-        while self.pos < at {
-            if bytes[self.pos] == b'\n' || bytes[self.pos] == b'\r' {
-                self.start = self.pos + 1;
+        if self.pos < at {
+            if let Some(i) = last_line_break(&bytes[self.pos..at]) {
+                self.start = self.pos + i + 1;
             }
-            self.pos += 1;
+            self.pos = at;
         }
         self.start
     }
+}
+
+/// The position of the last `\n` or `\r` in `b`.
+///
+/// Eight bytes at a time: quotes sit paragraphs apart, and looking at every
+/// byte in between one at a time cost as much as attributing the quotes.
+fn last_line_break(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let is_break = |c: &u8| *c == b'\n' || *c == b'\r';
+    let tail = b.len() % 8;
+    if let Some(i) = b[b.len() - tail..].iter().rposition(is_break) {
+        return Some(b.len() - tail + i);
+    }
+    for (k, chunk) in b[..b.len() - tail].chunks_exact(8).enumerate().rev() {
+        let v = chunk.try_into().map_or(0, u64::from_le_bytes);
+        if has_zero_byte(v ^ (ONES * u64::from(b'\n')))
+            || has_zero_byte(v ^ (ONES * u64::from(b'\r')))
+        {
+            return chunk.iter().rposition(is_break).map(|i| 8 * k + i);
+        }
+    }
+    None
 }
 
 /// Whether the only text between a quote ending at `after` and a mark at
@@ -1036,6 +1060,25 @@ mod tests {
 
     fn who<'a>(q: &Quote<'a>) -> (Option<&'a str>, Option<&'a str>, Option<&'a str>) {
         (q.speaker, q.speaker_mention.map(|m| m.text), q.cue)
+    }
+
+    #[test]
+    fn last_line_break_is_found_exactly() {
+        for len in 0..24 {
+            for at in 0..len {
+                for brk in [b'\n', b'\r'] {
+                    let mut b = vec![b'a'; len];
+                    b[at] = brk;
+                    // Bytes that differ from a break in one bit only.
+                    if at + 1 < len {
+                        b[at + 1] = brk ^ 0x80;
+                    }
+                    assert_eq!(last_line_break(&b), Some(at), "{at} of {len}");
+                    b[at] = b'\x0b';
+                    assert_eq!(last_line_break(&b), None, "{at} of {len}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -550,6 +550,9 @@ fn all_caps(w: &str) -> bool {
 }
 
 /// Whether the word can be part of a person's name run.
+// Inlined: the name index asks about every word of the article, and most
+// are turned away by their first letter.
+#[inline]
 fn name_word(w: &str) -> bool {
     is_capitalized(w) && !all_caps(strip_possessive(w)) && !NOT_NAME_SET.contains(w)
 }
@@ -788,6 +791,11 @@ fn learn_from_pronouns(
             let o = occurrences[next_occ];
             pending = (o.subject && !o.quoted).then_some((o.name.0, 0));
             next_occ += 1;
+        }
+        // Sentence ends and pronouns matter only while a name waits for
+        // one; most tokens of an article come with none waiting.
+        if pending.is_none() {
+            continue;
         }
         while q < quoted.len() && quoted[q].1 <= t.start {
             q += 1;
