@@ -1090,6 +1090,11 @@ pub(crate) fn after_quote(
     // Cut at the sentence end, the paragraph end or the next quote.
     let mut end = buf.len();
     for (i, t) in buf.iter().enumerate() {
+        // Only a line break or punctuation cuts: words are most tokens and
+        // need no comparing.
+        if t.word && !t.newline_before {
+            continue;
+        }
         let w = &text[t.start..t.end];
         // A dot before a comma or a lower-case word ends no sentence.
         let dot_inside = w == "."

@@ -567,10 +567,20 @@ impl<'a> Names<'a> {
         // the title).
         let mut runs: Vec<(usize, usize, Option<Gender>, usize)> = Vec::new();
         let mut i = 0;
+        let bytes = text.as_bytes();
         while i < toks.len() {
             let t = toks[i];
+            // Most words start with a lower-case ASCII letter, which no
+            // name does: they are turned away before any slicing.
+            let lower_ascii = bytes
+                .get(t.start)
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+            if !t.word || lower_ascii {
+                i += 1;
+                continue;
+            }
             let w = &text[t.start..t.end];
-            if !(t.word && name_word(w)) {
+            if !name_word(w) {
                 i += 1;
                 continue;
             }
@@ -801,6 +811,10 @@ fn learn_from_pronouns(
             q += 1;
         }
         if quoted.get(q).is_some_and(|&(a, _)| a <= t.start) {
+            continue;
+        }
+        // No sentence end or pronoun below is longer than four bytes.
+        if t.end.saturating_sub(t.start) > 4 {
             continue;
         }
         let w = &text[t.start..t.end];
