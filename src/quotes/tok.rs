@@ -186,7 +186,14 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     // `k` is the next unread byte of `s`.
     let mut k = 0;
     let mut newline = false;
-    while let Some(c) = char_at(k) {
+    loop {
+        // Spaces between words, the commonest byte, skip the decoder.
+        while bytes.get(k) == Some(&b' ') {
+            k += 1;
+        }
+        let Some(c) = char_at(k) else {
+            break;
+        };
         let i = k;
         k += c.len_utf8();
         if c.is_whitespace() {
@@ -235,15 +242,15 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             let end = from + k;
             // French inversion (`dit-elle`, `a-t-il`): the pronoun is the
             // subject, so it gets a token of its own.
-            let word = &text[start..end];
             // Only a word with a hyphen is searched for these endings:
             // nearly every word has none.
-            let split = ["-il", "-elle", "-ils", "-elles"]
-                .iter()
-                .filter(|_| hyphen)
-                .find(|p| word.ends_with(*p))
-                .map(|p| word.len() - p.len())
-                .filter(|_| word.chars().next().is_some_and(char::is_lowercase));
+            let split = hyphen.then(|| &text[start..end]).and_then(|word| {
+                ["-il", "-elle", "-ils", "-elles"]
+                    .iter()
+                    .find(|p| word.ends_with(*p))
+                    .map(|p| word.len() - p.len())
+                    .filter(|_| word.chars().next().is_some_and(char::is_lowercase))
+            });
             if let Some(h) = split {
                 out.push(Tok {
                     start,
