@@ -210,6 +210,14 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 // Runs of ASCII letters and digits, the bulk of any word.
                 k += ascii_alphanumeric_run(bytes.get(k..).unwrap_or_default());
                 let j = k;
+                // An ASCII byte after the run that joins nothing (a space,
+                // a comma) ends the word, the common case, undecoded.
+                if bytes
+                    .get(j)
+                    .is_some_and(|&b| b < 0x80 && !matches!(b, b'.' | b'\'' | b'-' | b'&'))
+                {
+                    break;
+                }
                 let Some(d) = char_at(j) else {
                     break;
                 };
