@@ -927,13 +927,20 @@ pub fn rank_with_summary(
         }
         let set = term_set(doc.in_span(q.start, q.end));
         let lo = i.saturating_sub(DUPLICATE_WINDOW);
-        if !set.is_empty() && sets[lo..].iter().any(|s| overlap(s, &set) >= 0.6) {
+        // Two sets share at most the smaller one, so sizes far apart rule
+        // a near-duplicate out before the sets are compared.
+        let near = |s: &Vec<u32>| {
+            let (small, large) = (s.len().min(set.len()), s.len().max(set.len()));
+            small as f64 / large as f64 >= 0.6 && overlap(s, &set) >= 0.6
+        };
+        if !set.is_empty() && sets[lo..].iter().any(near) {
             score *= 0.5;
         }
         if !set.is_empty()
-            && summary_sets
-                .iter()
-                .any(|s| shared(s, &set) as f64 >= 0.6 * set.len() as f64)
+            && summary_sets.iter().any(|s| {
+                s.len().min(set.len()) as f64 >= 0.6 * set.len() as f64
+                    && shared(s, &set) as f64 >= 0.6 * set.len() as f64
+            })
         {
             score *= 0.7;
         }

@@ -574,6 +574,12 @@ impl Window<'_> {
         // `Said Comey, “…”`: a capitalised cue opening the clause.
         let mut lower = [0u8; 16];
         let w = if is_capitalized(w) && w.len() <= lower.len() && w.is_ascii() {
+            // Most capitalised words are names no cue could be: they are
+            // turned away before the lower-case copy is made.
+            let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+            if !CUES_SET.may_contain(first, w.len()) {
+                return None;
+            }
             let l = &mut lower[..w.len()];
             l.copy_from_slice(w.as_bytes());
             l.make_ascii_lowercase();

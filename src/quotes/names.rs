@@ -719,10 +719,19 @@ impl<'a> Names<'a> {
         }
         // Spelling variants (Yongming / Yong-ming), within the budget.
         let budget = self.fuzzy_budget.get();
-        if self.best.len() <= budget && key.chars().count() >= 4 {
+        let key_chars = key.chars().count();
+        if self.best.len() <= budget && key_chars >= 4 {
             self.fuzzy_budget.set(budget - self.best.len());
             let mut found: Option<(f64, usize, usize)> = None;
             for (k, &(_, a, b)) in &self.best {
+                // Jaro-Winkler stays under 0.9 when one name has fewer
+                // than half the other's characters (at most `min / max`
+                // of each is matched, and the prefix bonus closes at most
+                // 0.4 of the gap to 1): no need to compare.
+                let k_chars = k.chars().count();
+                if 2 * k_chars.min(key_chars) < k_chars.max(key_chars) {
+                    continue;
+                }
                 let sim = strsim::jaro_winkler(k, key);
                 if sim >= 0.92 && found.is_none_or(|f| sim > f.0) {
                     found = Some((sim, a, b));

@@ -44,7 +44,21 @@ impl WordSet {
     }
 
     pub(crate) fn contains(&self, w: &str) -> bool {
-        let lookup = self.set.get_or_init(|| {
+        let lookup = self.lookup();
+        let Some(&first) = w.as_bytes().first() else {
+            return lookup.set.contains(w);
+        };
+        lookup.lengths[usize::from(first)] & (1 << w.len().min(31)) != 0 && lookup.set.contains(w)
+    }
+
+    /// Whether a word starting with byte `first` and `len` bytes long may
+    /// be in the list: false rules it out before the word is even built.
+    pub(crate) fn may_contain(&self, first: u8, len: usize) -> bool {
+        self.lookup().lengths[usize::from(first)] & (1 << len.min(31)) != 0
+    }
+
+    fn lookup(&self) -> &Lookup {
+        self.set.get_or_init(|| {
             let mut lengths = [0u32; 256];
             for word in self.words.iter().chain(self.more) {
                 if let Some(&first) = word.as_bytes().first() {
@@ -55,11 +69,7 @@ impl WordSet {
                 set: self.words.iter().chain(self.more).copied().collect(),
                 lengths,
             }
-        });
-        let Some(&first) = w.as_bytes().first() else {
-            return lookup.set.contains(w);
-        };
-        lookup.lengths[usize::from(first)] & (1 << w.len().min(31)) != 0 && lookup.set.contains(w)
+        })
     }
 }
 
