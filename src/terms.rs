@@ -34,7 +34,69 @@ pub struct DocTerms {
     /// For each sentence, how many words it has, stop words included.
     pub sentence_words: Vec<usize>,
     /// The stems, indexed by term id.
-    pub stems: Vec<String>,
+    pub stems: Stems,
+}
+
+/// The stems of a document, indexed by term id: one buffer for all of them,
+/// so that analysing a document does not allocate a string per stem.
+///
+/// ```
+/// use newsgist::{Lang, segment, terms::Analyzer};
+/// let text = "Markets rallied as the market rally spread.";
+/// let doc = Analyzer::new(Lang::English).analyze(text, &segment::split(text));
+/// assert_eq!(doc.stems.len(), 3);
+/// assert_eq!(&doc.stems[0], "market");
+/// assert_eq!(doc.stems.get(1), Some("ralli"));
+/// assert_eq!(doc.stems.iter().collect::<Vec<_>>(), ["market", "ralli", "spread"]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stems {
+    /// Every stem, one after another.
+    text: String,
+    /// Where each stem ends in `text`; stem `i` starts where `i - 1` ends.
+    ends: Vec<usize>,
+}
+
+impl Stems {
+    /// How many stems there are.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The stem of term `term`, if there is one.
+    pub fn get(&self, term: usize) -> Option<&str> {
+        let end = *self.ends.get(term)?;
+        let start = term.checked_sub(1).map_or(0, |i| self.ends[i]);
+        self.text.get(start..end)
+    }
+
+    /// The stems in term order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Adds a stem; its term id is the count before.
+    pub fn push(&mut self, stem: &str) {
+        self.text.push_str(stem);
+        self.ends.push(self.text.len());
+    }
+}
+
+impl std::ops::Index<usize> for Stems {
+    type Output = str;
+
+    /// The stem of term `term`; panics when there is none, as a slice does.
+    fn index(&self, term: usize) -> &str {
+        match self.get(term) {
+            Some(stem) => stem,
+            None => panic!("no stem {term} among {}", self.len()),
+        }
+    }
 }
 
 impl DocTerms {
@@ -66,7 +128,7 @@ impl DocTerms {
 /// let text = "Runners were running. The runner runs.";
 /// let sentences = segment::split(text);
 /// let doc = Analyzer::new(Lang::English).analyze(text, &sentences);
-/// let stems: Vec<&str> = doc.tokens.iter().map(|t| doc.stems[t.term as usize].as_str()).collect();
+/// let stems: Vec<&str> = doc.tokens.iter().map(|t| &doc.stems[t.term as usize]).collect();
 /// assert_eq!(stems, ["runner", "run", "runner", "run"]);
 /// ```
 pub struct Analyzer {
@@ -98,7 +160,10 @@ impl Analyzer {
             tokens: Vec::with_capacity(text.len() / 8),
             sentence_tokens: Vec::with_capacity(sentences.len()),
             sentence_words: Vec::with_capacity(sentences.len()),
-            stems: Vec::new(),
+            stems: Stems {
+                text: String::with_capacity(text.len() / 3),
+                ends: Vec::with_capacity(text.len() / 12),
+            },
         };
         STEM_CACHE.with_borrow_mut(|cache| {
             cache.prepare(lang);
@@ -572,14 +637,14 @@ impl StemCache {
 
     /// The current document's term id for stem `number`, or [`STOP`]; a
     /// stem the document has not used yet gets the next id and joins `stems`.
-    fn term(&mut self, number: u32, stems: &mut Vec<String>) -> u32 {
+    fn term(&mut self, number: u32, stems: &mut Stems) -> u32 {
         let Some(slot) = self.stems.get_mut(number as usize) else {
             return STOP;
         };
         if slot.doc != self.doc {
             slot.doc = self.doc;
             slot.term = stems.len() as u32;
-            stems.push(String::from(&*slot.stem));
+            stems.push(&slot.stem);
         }
         slot.term
     }
@@ -713,6 +778,7 @@ mod tests {
         // "markets"/"Market" and "rallied"/"rallies" share stems.
         assert_eq!(s0, s1[..2]);
         assert!(!doc.stems.iter().any(|s| s == "the" || s == "are"));
+        assert_eq!(doc.stems.iter().count(), doc.num_terms());
     }
 
     #[test]
