@@ -477,7 +477,7 @@ impl WordIndices<'_> {
 /// Built from a few overlapping loads rather than by copying the word into
 /// a buffer: a copy of varying length is a call to `memcpy`, and this runs
 /// for every word.
-fn pack(w: &str) -> Option<Key> {
+pub(crate) fn pack(w: &str) -> Option<Key> {
     let b = w.as_bytes();
     let len = b.len();
     match b.split_at_checked(8) {
@@ -509,12 +509,12 @@ fn le_bytes(b: &[u8]) -> u64 {
 /// and comparing it reads no string. Two halves rather than a `u128` keep a
 /// map entry at 24 bytes instead of 32.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Key(u64, u64);
+pub(crate) struct Key(u64, u64);
 
 impl Key {
     /// The key of the ASCII-lower-cased word: `A`..`Z` gain 0x20, eight
     /// bytes at a time; the length byte is below `A`.
-    fn ascii_lowercase(self) -> Key {
+    pub(crate) fn ascii_lowercase(self) -> Key {
         fn lower(v: u64) -> u64 {
             const ONES: u64 = 0x0101_0101_0101_0101;
             // Per byte (all below 0x80): the top bit is set from `A` up,
