@@ -72,9 +72,22 @@ pub fn score_sentences(text: &str, sentences: &[Sentence], doc: &DocTerms) -> Ve
             }
         }
     }
+    // The IDF depends on the sentence frequency alone, which takes few
+    // values: one logarithm per value rather than per stem.
+    let mut idf_of_df = vec![f64::NAN; n + 1];
     let idf: Vec<f64> = df
         .iter()
-        .map(|&d| ((n as f64 + 1.0) / (d as f64 + 1.0)).ln() + 1.0)
+        .map(|&d| {
+            let idf = || ((n as f64 + 1.0) / (d as f64 + 1.0)).ln() + 1.0;
+            match idf_of_df.get_mut(d as usize) {
+                Some(known) if !known.is_nan() => *known,
+                Some(slot) => {
+                    *slot = idf();
+                    *slot
+                }
+                None => idf(),
+            }
+        })
         .collect();
     let doc_vec: Vec<f64> = tf_doc
         .iter()
@@ -299,6 +312,9 @@ pub fn is_story_sentence(sentence: &str) -> bool {
     // Time stamps and name lists have no running words (caseless scripts
     // count as running words).
     let running_words = || {
+        if let Some(count) = ascii_running_words(s) {
+            return count;
+        }
         s.split_whitespace()
             .filter(|w| {
                 w.chars()
@@ -310,6 +326,29 @@ pub fn is_story_sentence(sentence: &str) -> bool {
     };
     // The cheap test first: most lines that fail, fail on their ending.
     ends_like_sentence && running_words() >= 2 && !is_boilerplate(s) && !is_caption(s)
+}
+
+/// How many of the white-space separated words of `s` start with a
+/// lower-case letter, up to 2, when that is decided before any non-ASCII
+/// byte (which may be white space or a letter); else `None`.
+fn ascii_running_words(s: &str) -> Option<usize> {
+    let mut count = 0;
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return None;
+        }
+        // `char::is_whitespace` on ASCII: `\t` to `\r` and the space.
+        let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+        if after_space && !space && b.is_ascii_lowercase() {
+            count += 1;
+            if count == 2 {
+                break;
+            }
+        }
+        after_space = space;
+    }
+    Some(count)
 }
 
 /// Photo captions in scraped news: a short label and a colon, then a
@@ -478,6 +517,36 @@ mod tests {
                     assert_eq!(ascii_case_eq(v, c), expected << (8 * k), "{b} at {k}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn running_words_are_counted_as_split_whitespace_does() {
+        let slow = |s: &str| {
+            s.split_whitespace()
+                .filter(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
+                })
+                .take(2)
+                .count()
+        };
+        for s in [
+            "",
+            "a",
+            "a b",
+            "A b C d",
+            "A\x0bb\x0cc",
+            "1a b2 c",
+            "x\u{a0}y",
+            "A\u{a0}b c",
+            "a b\u{a0}c",
+            "\u{e9}t\u{e9} a",
+            "A\x1fb c",
+        ] {
+            let fast = ascii_running_words(s);
+            assert!(fast.is_none_or(|n| n == slow(s)), "{s:?}");
         }
     }
 
