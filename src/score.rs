@@ -100,8 +100,9 @@ pub fn score_sentences(text: &str, sentences: &[Sentence], doc: &DocTerms) -> Ve
     // `weights[vector_of[i]]` are its (term, weight) pairs, `norm_of[i]` its
     // length.
     let mut tf = vec![0u32; num_terms];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut weights: Vec<(u32, f64)> = Vec::new();
+    let mut touched: Vec<usize> = Vec::with_capacity(num_terms);
+    // At most one pair per token: sized once rather than grown.
+    let mut weights: Vec<(u32, f64)> = Vec::with_capacity(doc.tokens.len());
     let mut vector_of: Vec<Range<usize>> = vec![0..0; n];
     let mut centrality_of = vec![0.0; n];
     let mut position_of = vec![0usize; n];

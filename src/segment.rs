@@ -1339,7 +1339,9 @@ impl<'a> Scan<'a> {
             sp,
             text,
             bytes: text.as_bytes(),
-            out: Vec::new(),
+            // News sentences run to a hundred-odd bytes: sized so that
+            // most documents need no regrowth.
+            out: Vec::with_capacity(text.len() / 80 + 1),
             seg_start: 0,
             paragraph: 0,
             para_content: false,
