@@ -7,6 +7,7 @@
 //! thread; every later occurrence in the document is a single hash look-up.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use foldhash::fast::RandomState;
@@ -168,6 +169,7 @@ impl Analyzer {
         STEM_CACHE.with_borrow_mut(|cache| {
             cache.prepare(lang);
             cache.begin_document();
+            let mut surface = std::mem::take(&mut cache.surface);
             for sentence in sentences {
                 let first = doc.tokens.len();
                 let mut words = 0;
@@ -177,13 +179,13 @@ impl Analyzer {
                     // thread's cache once; a word over 15 bytes (rare) every
                     // time.
                     let term = match pack(word) {
-                        Some(key) => match cache.surface.get(&key) {
-                            Some(&term) => term,
-                            None => {
+                        // One hash and probe for a new word, not a look-up
+                        // and then an insertion.
+                        Some(key) => match surface.entry(key) {
+                            Entry::Occupied(known) => *known.get(),
+                            Entry::Vacant(new) => {
                                 let number = cache.number(word, lang, &self.stemmer);
-                                let term = cache.term(number, &mut doc.stems);
-                                cache.surface.insert(key, term);
-                                term
+                                *new.insert(cache.term(number, &mut doc.stems))
                             }
                         },
                         None => {
@@ -201,6 +203,7 @@ impl Analyzer {
                 doc.sentence_tokens.push(first..doc.tokens.len());
                 doc.sentence_words.push(words);
             }
+            cache.surface = surface;
         });
         doc
     }
