@@ -184,12 +184,12 @@ impl Analyzer {
                         Some(key) => match surface.entry(key) {
                             Entry::Occupied(known) => *known.get(),
                             Entry::Vacant(new) => {
-                                let number = cache.number(word, lang, &self.stemmer);
+                                let number = cache.number(word, Some(key), lang, &self.stemmer);
                                 *new.insert(cache.term(number, &mut doc.stems))
                             }
                         },
                         None => {
-                            let number = cache.number(word, lang, &self.stemmer);
+                            let number = cache.number(word, None, lang, &self.stemmer);
                             cache.term(number, &mut doc.stems)
                         }
                     };
@@ -515,6 +515,11 @@ fn le_bytes(b: &[u8]) -> u64 {
 pub(crate) struct Key(u64, u64);
 
 impl Key {
+    /// Whether the packed word is all ASCII (the length byte always is).
+    fn is_ascii(self) -> bool {
+        (self.0 | self.1) & 0x8080_8080_8080_8080 == 0
+    }
+
     /// The key of the ASCII-lower-cased word: `A`..`Z` gain 0x20, eight
     /// bytes at a time; the length byte is below `A`.
     pub(crate) fn ascii_lowercase(self) -> Key {
@@ -615,9 +620,11 @@ impl StemCache {
     }
 
     /// The number of the stem of `word` as written, or [`STOP`].
-    fn number(&mut self, word: &str, lang: Lang, stemmer: &Stemmer) -> u32 {
-        if word.is_ascii()
-            && let Some(key) = pack(word)
+    /// `key` is the word [`pack`]ed, if it is short: computed once by the
+    /// caller, and read for ASCII without another pass over the word.
+    fn number(&mut self, word: &str, key: Option<Key>, lang: Lang, stemmer: &Stemmer) -> u32 {
+        if let Some(key) = key
+            && key.is_ascii()
             && let Some(&number) = self.short_words.get(&key.ascii_lowercase())
         {
             return number;
@@ -724,6 +731,11 @@ mod tests {
                 Key(half(&b[..8]), half(&b[8..]))
             });
             assert!(pack(w) == expected, "{w}");
+            assert_eq!(
+                pack(w).map(Key::is_ascii),
+                pack(w).map(|_| w.is_ascii()),
+                "{w}"
+            );
             if w.is_ascii() && w.len() <= 15 {
                 assert!(
                     pack(w).map(Key::ascii_lowercase) == pack(&w.to_ascii_lowercase()),
