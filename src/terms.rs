@@ -82,6 +82,13 @@ impl Stems {
     }
 
     /// Adds a stem; its term id is the count before.
+    ///
+    /// ```
+    /// let mut stems = newsgist::terms::Stems::default();
+    /// stems.push("market");
+    /// stems.push("ralli");
+    /// assert_eq!((stems.len(), &stems[1]), (2, "ralli"));
+    /// ```
     pub fn push(&mut self, stem: &str) {
         self.text.push_str(stem);
         self.ends.push(self.text.len());
