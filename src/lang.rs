@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use rust_stemmers::Algorithm;
 
 use crate::error::Error;
+use crate::terms::{Key, pack};
 
 /// A language newsgist has stemmers and stop words for.
 ///
@@ -271,16 +272,22 @@ impl StopWordTally {
         let mut lower = String::new();
         for (_, word) in crate::terms::word_indices(text).take(DETECT_WORDS) {
             tally.words += 1;
-            let key = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-                lower.as_str()
-            } else {
-                word
+            // A short ASCII word is lower-cased in its packed key; any
+            // other word as a string.
+            let mask = match pack(word) {
+                Some(key) if word.is_ascii() => index.short.get(&key.ascii_lowercase()),
+                _ => {
+                    lower.clear();
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                    index.get(&lower)
+                }
             };
-            if let Some(&mask) = index.get(key) {
-                for (i, hit) in tally.hits.iter_mut().enumerate() {
-                    *hit += ((mask >> i) & 1) as usize;
+            let mut mask = mask.copied().unwrap_or(0);
+            while mask != 0 {
+                let lang = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if let Some(hit) = tally.hits.get_mut(lang) {
+                    *hit += 1;
                 }
             }
         }
@@ -327,15 +334,38 @@ type StopWords = HashSet<&'static str, foldhash::fast::RandomState>;
 const DETECT_WORDS: usize = 150;
 
 /// Every stop word of every language, mapped to the set of languages (one bit
-/// each, in [`Lang::ALL`] order) that list it, so detection is one look-up a word.
-fn stop_word_index() -> &'static HashMap<&'static str, u32, foldhash::fast::RandomState> {
-    static INDEX: OnceLock<HashMap<&'static str, u32, foldhash::fast::RandomState>> =
-        OnceLock::new();
+/// each, in [`Lang::ALL`] order) that list it, so detection is one look-up a
+/// word. Words of up to 15 bytes are keyed by their packed bytes, which
+/// hash and compare without reading a string.
+struct StopWordIndex {
+    short: HashMap<Key, u32, foldhash::fast::RandomState>,
+    long: HashMap<&'static str, u32, foldhash::fast::RandomState>,
+}
+
+impl StopWordIndex {
+    /// The languages listing `word`, which is lower-case.
+    fn get(&self, word: &str) -> Option<&u32> {
+        match pack(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+}
+
+fn stop_word_index() -> &'static StopWordIndex {
+    static INDEX: OnceLock<StopWordIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = HashMap::default();
+        let mut index = StopWordIndex {
+            short: HashMap::default(),
+            long: HashMap::default(),
+        };
         for (i, lang) in Lang::ALL.iter().enumerate() {
             for word in lang.stop_words() {
-                *index.entry(*word).or_insert(0u32) |= 1 << i;
+                let mask = match pack(word) {
+                    Some(key) => index.short.entry(key).or_insert(0u32),
+                    None => index.long.entry(*word).or_insert(0u32),
+                };
+                *mask |= 1 << i;
             }
         }
         index

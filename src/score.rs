@@ -72,9 +72,22 @@ pub fn score_sentences(text: &str, sentences: &[Sentence], doc: &DocTerms) -> Ve
             }
         }
     }
+    // The IDF depends on the sentence frequency alone, which takes few
+    // values: one logarithm per value rather than per stem.
+    let mut idf_of_df = vec![f64::NAN; n + 1];
     let idf: Vec<f64> = df
         .iter()
-        .map(|&d| ((n as f64 + 1.0) / (d as f64 + 1.0)).ln() + 1.0)
+        .map(|&d| {
+            let idf = || ((n as f64 + 1.0) / (d as f64 + 1.0)).ln() + 1.0;
+            match idf_of_df.get_mut(d as usize) {
+                Some(known) if !known.is_nan() => *known,
+                Some(slot) => {
+                    *slot = idf();
+                    *slot
+                }
+                None => idf(),
+            }
+        })
         .collect();
     let doc_vec: Vec<f64> = tf_doc
         .iter()
@@ -87,8 +100,9 @@ pub fn score_sentences(text: &str, sentences: &[Sentence], doc: &DocTerms) -> Ve
     // `weights[vector_of[i]]` are its (term, weight) pairs, `norm_of[i]` its
     // length.
     let mut tf = vec![0u32; num_terms];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut weights: Vec<(u32, f64)> = Vec::new();
+    let mut touched: Vec<usize> = Vec::with_capacity(num_terms);
+    // At most one pair per token: sized once rather than grown.
+    let mut weights: Vec<(u32, f64)> = Vec::with_capacity(doc.tokens.len());
     let mut vector_of: Vec<Range<usize>> = vec![0..0; n];
     let mut centrality_of = vec![0.0; n];
     let mut position_of = vec![0usize; n];
@@ -298,16 +312,44 @@ pub fn is_story_sentence(sentence: &str) -> bool {
         .ends_with(['.', '!', '?', '\u{2026}', ':', ';']);
     // Time stamps and name lists have no running words (caseless scripts
     // count as running words).
-    let running_words = s
-        .split_whitespace()
-        .filter(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
-        })
-        .take(2)
-        .count();
-    running_words >= 2 && ends_like_sentence && !is_boilerplate(s) && !is_caption(s)
+    let running_words = || {
+        if let Some(count) = ascii_running_words(s) {
+            return count;
+        }
+        s.split_whitespace()
+            .filter(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
+            })
+            .take(2)
+            .count()
+    };
+    // The cheap test first: most lines that fail, fail on their ending.
+    ends_like_sentence && running_words() >= 2 && !is_boilerplate(s) && !is_caption(s)
+}
+
+/// How many of the white-space separated words of `s` start with a
+/// lower-case letter, up to 2, when that is decided before any non-ASCII
+/// byte (which may be white space or a letter); else `None`.
+fn ascii_running_words(s: &str) -> Option<usize> {
+    let mut count = 0;
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return None;
+        }
+        // `char::is_whitespace` on ASCII: `\t` to `\r` and the space.
+        let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+        if after_space && !space && b.is_ascii_lowercase() {
+            count += 1;
+            if count == 2 {
+                break;
+            }
+        }
+        after_space = space;
+    }
+    Some(count)
 }
 
 /// Photo captions in scraped news: a short label and a colon, then a
@@ -364,7 +406,12 @@ fn is_boilerplate_ascii(text: &str) -> bool {
         s.get(..p.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
     };
-    if BOILERPLATE_PREFIXES.iter().any(|p| starts(p)) {
+    // Every prefix is lower-case ASCII: its first byte rules most out.
+    let first = s.first().map_or(0, |b| b | 0x20);
+    if BOILERPLATE_PREFIXES
+        .iter()
+        .any(|p| p.as_bytes().first() == Some(&first) && starts(p))
+    {
         // "By the end of the year ..." is a sentence, not a byline.
         return !(starts("by ") && text.split_whitespace().count() > 8);
     }
@@ -372,16 +419,41 @@ fn is_boilerplate_ascii(text: &str) -> bool {
         s.get(i..i + p.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(p))
     };
-    // One pass for both phrases, keyed on their first letters.
-    (0..s.len()).any(|i| match s[i] | 0x20 {
-        // The second letter first: most `s` and `c` start other words.
-        b's' => s.get(i + 1).is_some_and(|b| b | 0x20 == b'c') && at(i, b"scroll down for video"),
-        b'c' => s.get(i + 1).is_some_and(|b| b | 0x20 == b'l') && at(i, b"click here to"),
-        _ => false,
-    }) || s
-        .len()
-        .checked_sub(20)
-        .is_some_and(|i| s[i..].eq_ignore_ascii_case(b"for the latest news."))
+    // Both phrases have a `c`, a rare letter, at a fixed place: look for
+    // them only around each `c`, found eight bytes at a time.
+    let phrase_around = |i: usize| {
+        at(i, b"click here to")
+            || i.checked_sub(1)
+                .is_some_and(|j| at(j, b"scroll down for video"))
+    };
+    let mut chunks = s.chunks_exact(8);
+    let mut base = 0;
+    for chunk in chunks.by_ref() {
+        let mut candidates = ascii_case_eq(chunk.try_into().map_or(0, u64::from_le_bytes), b'c');
+        while candidates != 0 {
+            let i = base + candidates.trailing_zeros() as usize / 8;
+            candidates &= candidates - 1;
+            if phrase_around(i) {
+                return true;
+            }
+        }
+        base += 8;
+    }
+    (base..s.len()).any(|i| s[i] | 0x20 == b'c' && phrase_around(i))
+        || s.len()
+            .checked_sub(20)
+            .is_some_and(|i| s[i..].eq_ignore_ascii_case(b"for the latest news."))
+}
+
+/// The top bit of each byte of `v` (little-endian) that is the lower-case
+/// ASCII letter `c` in either case, and no other bit.
+fn ascii_case_eq(v: u64, c: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Exact per byte: no sum carries into the next byte, and a byte with
+    // its top bit set never matches.
+    let y = (v | (ONES * 0x20)) ^ (ONES * u64::from(c));
+    !((((y & !HIGH) + !HIGH) | y) & HIGH) & HIGH
 }
 
 /// Lower-case openings of boilerplate lines.
@@ -424,6 +496,59 @@ mod tests {
         assert!(!is_boilerplate(
             "By the end of the week, the council had voted twice on the plan."
         ));
+    }
+
+    #[test]
+    fn phrases_are_found_wherever_they_fall() {
+        // Not at the start, where they are prefixes.
+        for pad in 1..20 {
+            for phrase in ["Scroll down for VIDEO", "click here to"] {
+                let line = format!("{}{phrase} now", "x".repeat(pad));
+                assert!(is_boilerplate(&line), "{line}");
+                let line = format!("{}{} now", "x".repeat(pad), &phrase[..phrase.len() - 1]);
+                assert!(!is_boilerplate(&line), "{line}");
+            }
+        }
+        for b in 0..=255u8 {
+            for c in [b's', b'c'] {
+                let expected = if b | 0x20 == c { 0x80 } else { 0 };
+                for k in 0..8 {
+                    let v =
+                        (u64::from(b) << (8 * k)) | (0x2121_2121_2121_2121 & !(0xff << (8 * k)));
+                    assert_eq!(ascii_case_eq(v, c), expected << (8 * k), "{b} at {k}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn running_words_are_counted_as_split_whitespace_does() {
+        let slow = |s: &str| {
+            s.split_whitespace()
+                .filter(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
+                })
+                .take(2)
+                .count()
+        };
+        for s in [
+            "",
+            "a",
+            "a b",
+            "A b C d",
+            "A\x0bb\x0cc",
+            "1a b2 c",
+            "x\u{a0}y",
+            "A\u{a0}b c",
+            "a b\u{a0}c",
+            "\u{e9}t\u{e9} a",
+            "A\x1fb c",
+        ] {
+            let fast = ascii_running_words(s);
+            assert!(fast.is_none_or(|n| n == slow(s)), "{s:?}");
+        }
     }
 
     #[test]

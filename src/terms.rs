@@ -7,6 +7,7 @@
 //! thread; every later occurrence in the document is a single hash look-up.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use foldhash::fast::RandomState;
@@ -34,7 +35,76 @@ pub struct DocTerms {
     /// For each sentence, how many words it has, stop words included.
     pub sentence_words: Vec<usize>,
     /// The stems, indexed by term id.
-    pub stems: Vec<String>,
+    pub stems: Stems,
+}
+
+/// The stems of a document, indexed by term id: one buffer for all of them,
+/// so that analysing a document does not allocate a string per stem.
+///
+/// ```
+/// use newsgist::{Lang, segment, terms::Analyzer};
+/// let text = "Markets rallied as the market rally spread.";
+/// let doc = Analyzer::new(Lang::English).analyze(text, &segment::split(text));
+/// assert_eq!(doc.stems.len(), 3);
+/// assert_eq!(&doc.stems[0], "market");
+/// assert_eq!(doc.stems.get(1), Some("ralli"));
+/// assert_eq!(doc.stems.iter().collect::<Vec<_>>(), ["market", "ralli", "spread"]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stems {
+    /// Every stem, one after another.
+    text: String,
+    /// Where each stem ends in `text`; stem `i` starts where `i - 1` ends.
+    ends: Vec<usize>,
+}
+
+impl Stems {
+    /// How many stems there are.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The stem of term `term`, if there is one.
+    pub fn get(&self, term: usize) -> Option<&str> {
+        let end = *self.ends.get(term)?;
+        let start = term.checked_sub(1).map_or(0, |i| self.ends[i]);
+        self.text.get(start..end)
+    }
+
+    /// The stems in term order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Adds a stem; its term id is the count before.
+    ///
+    /// ```
+    /// let mut stems = newsgist::terms::Stems::default();
+    /// stems.push("market");
+    /// stems.push("ralli");
+    /// assert_eq!((stems.len(), &stems[1]), (2, "ralli"));
+    /// ```
+    pub fn push(&mut self, stem: &str) {
+        self.text.push_str(stem);
+        self.ends.push(self.text.len());
+    }
+}
+
+impl std::ops::Index<usize> for Stems {
+    type Output = str;
+
+    /// The stem of term `term`; panics when there is none, as a slice does.
+    fn index(&self, term: usize) -> &str {
+        match self.get(term) {
+            Some(stem) => stem,
+            None => panic!("no stem {term} among {}", self.len()),
+        }
+    }
 }
 
 impl DocTerms {
@@ -66,7 +136,7 @@ impl DocTerms {
 /// let text = "Runners were running. The runner runs.";
 /// let sentences = segment::split(text);
 /// let doc = Analyzer::new(Lang::English).analyze(text, &sentences);
-/// let stems: Vec<&str> = doc.tokens.iter().map(|t| doc.stems[t.term as usize].as_str()).collect();
+/// let stems: Vec<&str> = doc.tokens.iter().map(|t| &doc.stems[t.term as usize]).collect();
 /// assert_eq!(stems, ["runner", "run", "runner", "run"]);
 /// ```
 pub struct Analyzer {
@@ -98,11 +168,15 @@ impl Analyzer {
             tokens: Vec::with_capacity(text.len() / 8),
             sentence_tokens: Vec::with_capacity(sentences.len()),
             sentence_words: Vec::with_capacity(sentences.len()),
-            stems: Vec::new(),
+            stems: Stems {
+                text: String::with_capacity(text.len() / 3),
+                ends: Vec::with_capacity(text.len() / 12),
+            },
         };
         STEM_CACHE.with_borrow_mut(|cache| {
             cache.prepare(lang);
             cache.begin_document();
+            let mut surface = std::mem::take(&mut cache.surface);
             for sentence in sentences {
                 let first = doc.tokens.len();
                 let mut words = 0;
@@ -112,17 +186,17 @@ impl Analyzer {
                     // thread's cache once; a word over 15 bytes (rare) every
                     // time.
                     let term = match pack(word) {
-                        Some(key) => match cache.surface.get(&key) {
-                            Some(&term) => term,
-                            None => {
-                                let number = cache.number(word, lang, &self.stemmer);
-                                let term = cache.term(number, &mut doc.stems);
-                                cache.surface.insert(key, term);
-                                term
+                        // One hash and probe for a new word, not a look-up
+                        // and then an insertion.
+                        Some(key) => match surface.entry(key) {
+                            Entry::Occupied(known) => *known.get(),
+                            Entry::Vacant(new) => {
+                                let number = cache.number(word, Some(key), lang, &self.stemmer);
+                                *new.insert(cache.term(number, &mut doc.stems))
                             }
                         },
                         None => {
-                            let number = cache.number(word, lang, &self.stemmer);
+                            let number = cache.number(word, None, lang, &self.stemmer);
                             cache.term(number, &mut doc.stems)
                         }
                     };
@@ -136,6 +210,7 @@ impl Analyzer {
                 doc.sentence_tokens.push(first..doc.tokens.len());
                 doc.sentence_words.push(words);
             }
+            cache.surface = surface;
         });
         doc
     }
@@ -412,7 +487,7 @@ impl WordIndices<'_> {
 /// Built from a few overlapping loads rather than by copying the word into
 /// a buffer: a copy of varying length is a call to `memcpy`, and this runs
 /// for every word.
-fn pack(w: &str) -> Option<Key> {
+pub(crate) fn pack(w: &str) -> Option<Key> {
     let b = w.as_bytes();
     let len = b.len();
     match b.split_at_checked(8) {
@@ -444,12 +519,17 @@ fn le_bytes(b: &[u8]) -> u64 {
 /// and comparing it reads no string. Two halves rather than a `u128` keep a
 /// map entry at 24 bytes instead of 32.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Key(u64, u64);
+pub(crate) struct Key(u64, u64);
 
 impl Key {
+    /// Whether the packed word is all ASCII (the length byte always is).
+    fn is_ascii(self) -> bool {
+        (self.0 | self.1) & 0x8080_8080_8080_8080 == 0
+    }
+
     /// The key of the ASCII-lower-cased word: `A`..`Z` gain 0x20, eight
     /// bytes at a time; the length byte is below `A`.
-    fn ascii_lowercase(self) -> Key {
+    pub(crate) fn ascii_lowercase(self) -> Key {
         fn lower(v: u64) -> u64 {
             const ONES: u64 = 0x0101_0101_0101_0101;
             // Per byte (all below 0x80): the top bit is set from `A` up,
@@ -547,9 +627,11 @@ impl StemCache {
     }
 
     /// The number of the stem of `word` as written, or [`STOP`].
-    fn number(&mut self, word: &str, lang: Lang, stemmer: &Stemmer) -> u32 {
-        if word.is_ascii()
-            && let Some(key) = pack(word)
+    /// `key` is the word [`pack`]ed, if it is short: computed once by the
+    /// caller, and read for ASCII without another pass over the word.
+    fn number(&mut self, word: &str, key: Option<Key>, lang: Lang, stemmer: &Stemmer) -> u32 {
+        if let Some(key) = key
+            && key.is_ascii()
             && let Some(&number) = self.short_words.get(&key.ascii_lowercase())
         {
             return number;
@@ -572,14 +654,14 @@ impl StemCache {
 
     /// The current document's term id for stem `number`, or [`STOP`]; a
     /// stem the document has not used yet gets the next id and joins `stems`.
-    fn term(&mut self, number: u32, stems: &mut Vec<String>) -> u32 {
+    fn term(&mut self, number: u32, stems: &mut Stems) -> u32 {
         let Some(slot) = self.stems.get_mut(number as usize) else {
             return STOP;
         };
         if slot.doc != self.doc {
             slot.doc = self.doc;
             slot.term = stems.len() as u32;
-            stems.push(String::from(&*slot.stem));
+            stems.push(&slot.stem);
         }
         slot.term
     }
@@ -656,6 +738,11 @@ mod tests {
                 Key(half(&b[..8]), half(&b[8..]))
             });
             assert!(pack(w) == expected, "{w}");
+            assert_eq!(
+                pack(w).map(Key::is_ascii),
+                pack(w).map(|_| w.is_ascii()),
+                "{w}"
+            );
             if w.is_ascii() && w.len() <= 15 {
                 assert!(
                     pack(w).map(Key::ascii_lowercase) == pack(&w.to_ascii_lowercase()),
@@ -713,6 +800,7 @@ mod tests {
         // "markets"/"Market" and "rallied"/"rallies" share stems.
         assert_eq!(s0, s1[..2]);
         assert!(!doc.stems.iter().any(|s| s == "the" || s == "are"));
+        assert_eq!(doc.stems.iter().count(), doc.num_terms());
     }
 
     #[test]
