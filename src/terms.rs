@@ -574,10 +574,31 @@ struct StemCache {
     doc: u32,
     /// Scratch space for lower-casing.
     lower: String,
+    /// The vocabularies of the other languages seen lately, set aside
+    /// rather than dropped, so that a corpus mixing languages does not stem
+    /// every document afresh; with the words they hold.
+    shelved: Vec<(Lang, Vocabulary)>,
+    shelved_words: usize,
 }
 
-/// Words a thread remembers before starting afresh, which bounds its memory
-/// (a few megabytes) however large the corpus.
+/// One language's part of a [`StemCache`], as it is set aside.
+#[derive(Default)]
+struct Vocabulary {
+    short_words: HashMap<Key, u32, RandomState>,
+    words: HashMap<Box<str>, u32, RandomState>,
+    stems: Vec<StemSlot>,
+    numbers: HashMap<Box<str>, u32, RandomState>,
+}
+
+impl Vocabulary {
+    fn words(&self) -> usize {
+        self.short_words.len() + self.words.len()
+    }
+}
+
+/// Words a thread remembers, in all languages together, before starting
+/// afresh, which bounds its memory (a few megabytes) however large the
+/// corpus.
 const STEM_CACHE_WORDS: usize = 100_000;
 
 /// Distinct words of one document beyond which its surface map is dropped
@@ -595,17 +616,41 @@ thread_local! {
         numbers: HashMap::default(),
         doc: 0,
         lower: String::new(),
+        shelved: Vec::new(),
+        shelved_words: 0,
     });
 }
 
 impl StemCache {
     fn prepare(&mut self, lang: Lang) {
-        if self.lang != Some(lang) || self.short_words.len() + self.words.len() > STEM_CACHE_WORDS {
+        if self.lang != Some(lang) {
+            let current = Vocabulary {
+                short_words: std::mem::take(&mut self.short_words),
+                words: std::mem::take(&mut self.words),
+                stems: std::mem::take(&mut self.stems),
+                numbers: std::mem::take(&mut self.numbers),
+            };
+            if let Some(previous) = self.lang {
+                self.shelved_words += current.words();
+                self.shelved.push((previous, current));
+            }
+            if let Some(k) = self.shelved.iter().position(|(l, _)| *l == lang) {
+                let (_, vocabulary) = self.shelved.swap_remove(k);
+                self.shelved_words -= vocabulary.words();
+                self.short_words = vocabulary.short_words;
+                self.words = vocabulary.words;
+                self.stems = vocabulary.stems;
+                self.numbers = vocabulary.numbers;
+            }
+            self.lang = Some(lang);
+        }
+        if self.short_words.len() + self.words.len() + self.shelved_words > STEM_CACHE_WORDS {
             self.short_words.clear();
             self.words.clear();
             self.stems.clear();
             self.numbers.clear();
-            self.lang = Some(lang);
+            self.shelved.clear();
+            self.shelved_words = 0;
         }
     }
 
@@ -621,6 +666,11 @@ impl StemCache {
             // Numbers would repeat: forget every older document.
             for slot in &mut self.stems {
                 slot.doc = 0;
+            }
+            for (_, vocabulary) in &mut self.shelved {
+                for slot in &mut vocabulary.stems {
+                    slot.doc = 0;
+                }
             }
             self.doc = 1;
         }
@@ -710,6 +760,28 @@ impl StemCache {
 mod tests {
     use super::*;
     use crate::segment;
+
+    #[test]
+    fn switching_language_sets_the_vocabulary_aside() {
+        let english = "The runners were running through the park.";
+        let german = "Die Läufer liefen durch den großen Park.";
+        let analyze = |lang: Lang, text: &str| {
+            Analyzer::new(lang).analyze(text, &segment::split(text));
+        };
+        analyze(Lang::German, german);
+        let german_words = STEM_CACHE.with_borrow(|c| c.short_words.len() + c.words.len());
+        assert!(german_words > 0);
+        analyze(Lang::English, english);
+        STEM_CACHE.with_borrow(|c| {
+            assert_eq!(c.lang, Some(Lang::English));
+            assert!(c.shelved.iter().any(|(l, _)| *l == Lang::German));
+        });
+        analyze(Lang::German, german);
+        STEM_CACHE.with_borrow(|c| {
+            assert_eq!(c.short_words.len() + c.words.len(), german_words);
+            assert!(c.shelved.iter().any(|(l, _)| *l == Lang::English));
+        });
+    }
 
     #[test]
     fn keys_are_the_packed_bytes() {
