@@ -29,6 +29,11 @@ fn summarize_checked(text: &str) -> Option<usize> {
     Some(summary.sentences.len())
 }
 
+/// Writes a short, well-formed story to `path`.
+fn write_story(path: impl AsRef<Path>) {
+    fs::write(path, "The river rose overnight. Roads closed.").unwrap();
+}
+
 #[test]
 fn empty_and_blank_texts_are_errors() {
     for text in ["", " ", "\n\n\t ", "\u{feff}", "\r\n\r\n"] {
@@ -158,11 +163,7 @@ fn bulk_folder_with_link_loop_and_binary_files() {
     let dir = TempDir::new("hostile", "loop");
     let sub = dir.path().join("a");
     fs::create_dir_all(&sub).unwrap();
-    fs::write(
-        sub.join("one.txt"),
-        "The river rose overnight. Roads closed.",
-    )
-    .unwrap();
+    write_story(sub.join("one.txt"));
     fs::write(sub.join("bin.txt"), [0u8, 159, 146, 150, 255, 0, 1]).unwrap();
     fs::write(sub.join("image.png"), [137u8, 80, 78, 71]).unwrap();
     #[cfg(unix)]
@@ -260,11 +261,7 @@ fn bulk_records(dir: &Path) -> (Vec<Value>, Option<i32>) {
 fn bulk_folder_with_unreadable_file() {
     use std::os::unix::fs::PermissionsExt;
     let dir = TempDir::new("hostile", "unreadable");
-    fs::write(
-        dir.path().join("a.txt"),
-        "The river rose overnight. Roads closed.",
-    )
-    .unwrap();
+    write_story(dir.path().join("a.txt"));
     let locked = dir.path().join("b.txt");
     fs::write(&locked, "Nobody may read this story.").unwrap();
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
@@ -288,11 +285,7 @@ fn bulk_folder_with_a_file_that_fails_to_read() {
     // Runs even as root: a dangling link always fails to open, and on Linux
     // /proc/self/mem opens but fails to read at offset 0.
     let dir = TempDir::new("hostile", "failing");
-    fs::write(
-        dir.path().join("a.txt"),
-        "The river rose overnight. Roads closed.",
-    )
-    .unwrap();
+    write_story(dir.path().join("a.txt"));
     std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("b.txt")).unwrap();
     let proc_mem = Path::new("/proc/self/mem");
     let with_mem = cfg!(target_os = "linux") && proc_mem.exists();
@@ -314,11 +307,7 @@ fn bulk_folder_with_a_file_that_fails_to_read() {
 #[test]
 fn bulk_folder_with_a_fifo_named_txt_does_not_hang() {
     let dir = TempDir::new("hostile", "fifo");
-    fs::write(
-        dir.path().join("a.txt"),
-        "The river rose overnight. Roads closed.",
-    )
-    .unwrap();
+    write_story(dir.path().join("a.txt"));
     let fifo = dir.path().join("pipe.txt");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if !made.is_ok_and(|s| s.success()) {
@@ -569,11 +558,7 @@ fn an_endless_line_is_cut_off_not_buffered() {
 fn an_oversized_text_file_is_an_error_record() {
     let dir = TempDir::new("hostile", "oversized");
     fs::write(dir.path().join("a.txt"), "Rain fell. ".repeat(1_600_000)).unwrap(); // 17.6 MB
-    fs::write(
-        dir.path().join("b.txt"),
-        "The river rose overnight. Roads closed.",
-    )
-    .unwrap();
+    write_story(dir.path().join("b.txt"));
     let (records, code) = bulk_records(dir.path());
     assert_eq!(code, Some(1));
     assert_eq!(records.len(), 2);

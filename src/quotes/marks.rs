@@ -83,6 +83,21 @@ struct Open {
     start: usize,
 }
 
+impl Open {
+    /// The quote left open when its paragraph or the text ends at `until`,
+    /// trailing space trimmed; `None` when nothing was quoted.
+    fn unclosed(&self, text: &str, until: usize) -> Option<RawQuote> {
+        let end = trim_end(text, self.start, until);
+        (end > self.start).then_some(RawQuote {
+            open: self.open,
+            start: self.start,
+            end,
+            after: end,
+            closed: false,
+        })
+    }
+}
+
 /// Finds the top-level quoted spans of `text`, in order.
 pub(crate) fn scan(text: &str) -> Vec<RawQuote> {
     let mut out = Vec::new();
@@ -134,16 +149,7 @@ pub(crate) fn scan(text: &str) -> Vec<RawQuote> {
                     reopen_at = Some(j);
                     cur = Some(o);
                 } else {
-                    let end = trim_end(text, o.start, i);
-                    if end > o.start {
-                        out.push(RawQuote {
-                            open: o.open,
-                            start: o.start,
-                            end,
-                            after: end,
-                            closed: false,
-                        });
-                    }
+                    out.extend(o.unclosed(text, i));
                 }
             }
             prev = Some(c);
@@ -185,16 +191,7 @@ pub(crate) fn scan(text: &str) -> Vec<RawQuote> {
         prev = Some(c);
     }
     if let Some(o) = cur {
-        let end = trim_end(text, o.start, text.len());
-        if end > o.start {
-            out.push(RawQuote {
-                open: o.open,
-                start: o.start,
-                end,
-                after: end,
-                closed: false,
-            });
-        }
+        out.extend(o.unclosed(text, text.len()));
     }
     out
 }
