@@ -290,6 +290,11 @@ impl StopWordTally {
                     *hit += 1;
                 }
             }
+            // A vote already won by a landslide is not read on: most texts
+            // are decided well before `DETECT_WORDS`.
+            if tally.words.is_multiple_of(LANDSLIDE_CHECK) && tally.landslide().is_some() {
+                break;
+            }
         }
         tally
     }
@@ -330,8 +335,11 @@ impl StopWordTally {
 
 type StopWords = HashSet<&'static str, foldhash::fast::RandomState>;
 
-/// How many words the stop-word vote reads.
+/// How many words the stop-word vote reads at most.
 const DETECT_WORDS: usize = 150;
+
+/// Every how many words the vote is checked for a landslide.
+const LANDSLIDE_CHECK: usize = 30;
 
 /// Every stop word of every language, mapped to the set of languages (one bit
 /// each, in [`Lang::ALL`] order) that list it, so detection is one look-up a
@@ -415,5 +423,25 @@ mod tests {
         assert_eq!(Lang::detect(fr), Some(Lang::French));
         assert_eq!(Lang::detect(es), Some(Lang::Spanish));
         assert_eq!(Lang::detect("12 34"), None);
+    }
+
+    #[test]
+    fn the_vote_stops_at_a_landslide() {
+        let en = "The council said on Monday that it would open the new bridge to \
+                  traffic in the spring, and that the work on the old one was over. ";
+        let de = "Der Rat sagte am Montag, dass er die neue Brücke im Frühjahr für \
+                  den Verkehr öffnen werde und dass die Arbeit an der alten vorbei sei. ";
+        // Sixty words of English, then German: the English landslide in
+        // the first sixty words decides, and the rest is not read.
+        let mixed = format!("{}{}", en.repeat(3), de.repeat(10));
+        let first_sixty = StopWordTally::of(&mixed);
+        assert_eq!(first_sixty.words, 60);
+        assert_eq!(first_sixty.landslide(), Some(Lang::English));
+        assert_eq!(Lang::detect(&mixed), Some(Lang::English));
+        // German shares stop words with Dutch and Danish: no landslide, so
+        // the vote reads to the end and the trigrams decide.
+        let german = de.repeat(10);
+        assert_eq!(StopWordTally::of(&german).words, DETECT_WORDS);
+        assert_eq!(Lang::detect(&german), Some(Lang::German));
     }
 }
