@@ -359,15 +359,10 @@ fn ascii_running_words(s: &str) -> Option<usize> {
 /// description that ends without a full stop or with a detached one (` .`).
 fn is_caption(s: &str) -> bool {
     // The first `: `, found by its colon (a byte search, not a substring one).
-    let mut from = 0;
-    let colon = loop {
-        let Some(k) = s[from..].find(':') else {
-            return false;
-        };
-        if s[from + k + 1..].starts_with(' ') {
-            break from + k;
-        }
-        from += k + 1;
+    let bytes = s.as_bytes();
+    let Some(colon) = memchr::memchr_iter(b':', bytes).find(|&k| bytes.get(k + 1) == Some(&b' '))
+    else {
+        return false;
     };
     let label = &s[..colon];
     let label_words = label.split_whitespace().count();
@@ -422,41 +417,22 @@ fn is_boilerplate_ascii(text: &str) -> bool {
         s.get(i..i + p.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(p))
     };
-    // Both phrases have a `c`, a rare letter, at a fixed place: look for
-    // them only around each `c`, found eight bytes at a time.
+    // Both phrases have a `c` at a fixed place: look for them only around
+    // each `c`, which `memchr` finds many bytes at a time. The byte beside
+    // the `c` (`l` of "click", `s` of "scroll") rules out most of them.
     let phrase_around = |i: usize| {
-        at(i, b"click here to")
-            || i.checked_sub(1)
-                .is_some_and(|j| at(j, b"scroll down for video"))
+        let next = s.get(i + 1).map_or(0, |b| b | 0x20);
+        let prev = i
+            .checked_sub(1)
+            .and_then(|j| s.get(j))
+            .map_or(0, |b| b | 0x20);
+        (next == b'l' && at(i, b"click here to"))
+            || (prev == b's' && at(i - 1, b"scroll down for video"))
     };
-    let mut chunks = s.chunks_exact(8);
-    let mut base = 0;
-    for chunk in chunks.by_ref() {
-        let mut candidates = ascii_case_eq(chunk.try_into().map_or(0, u64::from_le_bytes), b'c');
-        while candidates != 0 {
-            let i = base + candidates.trailing_zeros() as usize / 8;
-            candidates &= candidates - 1;
-            if phrase_around(i) {
-                return true;
-            }
-        }
-        base += 8;
-    }
-    (base..s.len()).any(|i| s[i] | 0x20 == b'c' && phrase_around(i))
+    memchr::memchr2_iter(b'c', b'C', s).any(phrase_around)
         || s.len()
             .checked_sub(20)
             .is_some_and(|i| s[i..].eq_ignore_ascii_case(b"for the latest news."))
-}
-
-/// The top bit of each byte of `v` (little-endian) that is the lower-case
-/// ASCII letter `c` in either case, and no other bit.
-fn ascii_case_eq(v: u64, c: u8) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // Exact per byte: no sum carries into the next byte, and a byte with
-    // its top bit set never matches.
-    let y = (v | (ONES * 0x20)) ^ (ONES * u64::from(c));
-    !((((y & !HIGH) + !HIGH) | y) & HIGH) & HIGH
 }
 
 /// Lower-case openings of boilerplate lines.
@@ -510,16 +486,6 @@ mod tests {
                 assert!(is_boilerplate(&line), "{line}");
                 let line = format!("{}{} now", "x".repeat(pad), &phrase[..phrase.len() - 1]);
                 assert!(!is_boilerplate(&line), "{line}");
-            }
-        }
-        for b in 0..=255u8 {
-            for c in [b's', b'c'] {
-                let expected = if b | 0x20 == c { 0x80 } else { 0 };
-                for k in 0..8 {
-                    let v =
-                        (u64::from(b) << (8 * k)) | (0x2121_2121_2121_2121 & !(0xff << (8 * k)));
-                    assert_eq!(ascii_case_eq(v, c), expected << (8 * k), "{b} at {k}");
-                }
             }
         }
     }
