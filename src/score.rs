@@ -315,7 +315,7 @@ pub fn is_story_sentence(sentence: &str) -> bool {
     // running words).
     ends_like_sentence
         && ascii_running_words(s).unwrap_or_else(|| running_words(s)) >= 2
-        && !is_boilerplate(s)
+        && !is_trimmed_boilerplate(s)
         && !is_caption(s)
 }
 
@@ -375,7 +375,11 @@ fn is_caption(s: &str) -> bool {
 /// Lines that frame an article rather than tell it: bylines, publication
 /// stamps, picture credits, and invitations to click, scroll, share or read on.
 pub fn is_boilerplate(sentence: &str) -> bool {
-    let s = sentence.trim();
+    is_trimmed_boilerplate(sentence.trim())
+}
+
+/// [`is_boilerplate`] for a sentence without white space at either end.
+fn is_trimmed_boilerplate(s: &str) -> bool {
     // Only U+0130 and U+212A (Kelvin) lower-case to ASCII letters; without
     // them, matching the ASCII patterns below byte by byte, ignoring ASCII
     // case, is the same as lower-casing first, and allocates nothing.
@@ -417,19 +421,16 @@ fn is_boilerplate_ascii(text: &str) -> bool {
         s.get(i..i + p.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(p))
     };
-    // Both phrases have a `c` at a fixed place: look for them only around
-    // each `c`, which `memchr` finds many bytes at a time. The byte beside
-    // the `c` (`l` of "click", `s` of "scroll") rules out most of them.
-    let phrase_around = |i: usize| {
-        let next = s.get(i + 1).map_or(0, |b| b | 0x20);
-        let prev = i
-            .checked_sub(1)
-            .and_then(|j| s.get(j))
-            .map_or(0, |b| b | 0x20);
-        (next == b'l' && at(i, b"click here to"))
-            || (prev == b's' && at(i - 1, b"scroll down for video"))
+    // Each phrase has a rare letter at a fixed place, the `k` of "click"
+    // and the `v` of "video": `memchr` finds those many bytes at a time, and
+    // only there is the phrase compared.
+    let click = |k: usize| k.checked_sub(4).is_some_and(|i| at(i, b"click here to"));
+    let scroll = |v: usize| {
+        v.checked_sub(16)
+            .is_some_and(|i| at(i, b"scroll down for video"))
     };
-    memchr::memchr2_iter(b'c', b'C', s).any(phrase_around)
+    memchr::memchr2_iter(b'k', b'K', s).any(click)
+        || memchr::memchr2_iter(b'v', b'V', s).any(scroll)
         || s.len()
             .checked_sub(20)
             .is_some_and(|i| s[i..].eq_ignore_ascii_case(b"for the latest news."))
