@@ -1103,46 +1103,126 @@ fn is_bullet(c: char) -> bool {
 }
 
 /// ASCII bytes that, inside a word of a sentence already under way, leave
-/// the scanner's state as it is: everything but white space, terminal
-/// punctuation (`;` is Greek's question mark) and non-ASCII bytes.
+/// the scanner's state as it is: everything but white space, control
+/// characters, terminal punctuation (`;` is Greek's question mark) and
+/// non-ASCII bytes.
 const PLAIN_IN_WORD: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0x21;
-    while b < 0x7F {
+    while b <= 0x7F {
         table[b] = !matches!(b as u8, b'.' | b'?' | b'!' | b';');
         b += 1;
     }
     table
 };
 
-/// The first byte from `i` on that is not [`PLAIN_IN_WORD`], or the length.
+/// The most words any rule asks a sentence to have; counting beyond this
+/// changes nothing.
+const WORDS_THAT_MATTER: usize = 3;
+
+/// What [`skim_prose`] passed over: a run of plain bytes and spaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Skim {
+    /// The first byte that is neither [`PLAIN_IN_WORD`] nor a space, or the
+    /// length.
+    end: usize,
+    /// The word count, raised by the words that start inside the run but
+    /// only up to [`WORDS_THAT_MATTER`].
+    words: usize,
+    /// Where the last word that starts inside the run starts.
+    last_word: Option<usize>,
+    /// Whether the run ends inside a word (unchanged when the run is empty).
+    in_word: bool,
+}
+
+/// Skims the run of plain bytes and spaces from `i` on; `in_word` says
+/// whether byte `i - 1` belongs to a word, and `words` is the count so far.
+///
+/// In a sentence already under way these bytes only move the word count and
+/// the start of the current token, so the scanner hands whole runs of prose
+/// to this function and decodes only what ends them: terminal punctuation,
+/// other white space and non-ASCII characters.
 ///
 /// Eight bytes at a time: words are a few bytes long, and a byte loop
 /// leaves its branch mispredicted at the end of nearly every word.
-fn skip_plain_in_word(bytes: &[u8], mut i: usize) -> usize {
+fn skim_prose(bytes: &[u8], mut i: usize, mut in_word: bool, mut words: usize) -> Skim {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
+    let mut last_word = None;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let v = chunk.try_into().map_or(0, u64::from_le_bytes);
         // The top bit of each byte that is not plain, as in `classify8`
-        // of the word finder: no sum below carries into the next byte.
+        // of the word finder. With the top bits cleared no sum below
+        // carries into the next byte, and a sum with `!HIGH` sets a byte's
+        // top bit exactly when the byte is not zero.
         let x = v & !HIGH;
-        let equal = |c: u8| {
-            let y = x ^ (ONES * u64::from(c));
-            !((((y & !HIGH) + !HIGH) | y) & HIGH) & HIGH
-        };
+        let zero = |y: u64| !(y + !HIGH) & HIGH;
         // Space and control bytes, and `!` just above them.
         let up_to_bang = !(x + ONES * u64::from(0x80 - b'!' - 1)) & HIGH;
-        let stop = (v | up_to_bang | equal(0x7f) | equal(b'.') | equal(b'?') | equal(b';')) & HIGH;
-        if stop != 0 {
-            return i + stop.trailing_zeros() as usize / 8;
+        // `;` (0x3B) and `?` (0x3F) are the only bytes that read 0x3F once
+        // bit 2 is set.
+        let semicolon_or_question = zero((x | (ONES * 0x04)) ^ (ONES * u64::from(b'?')));
+        let stop_mark = zero(x ^ (ONES * u64::from(b'.'))) | semicolon_or_question;
+        let not_plain = (v & HIGH) | up_to_bang | stop_mark;
+        // `x` drops the top bit: keep non-ASCII bytes out of the spaces.
+        let space = zero(x ^ (ONES * u64::from(b' '))) & !v;
+        let stop = not_plain & !space;
+        let run = if stop == 0 {
+            8
+        } else {
+            stop.trailing_zeros() as usize / 8
+        };
+        let inside = if run == 8 {
+            HIGH
+        } else {
+            HIGH & ((1u64 << (run * 8)) - 1)
+        };
+        let letters = inside & !space;
+        // A word starts at a letter after a space, or at the run's first
+        // byte when the scan did not start inside a word.
+        let after_space = (space << 8) | if in_word { 0 } else { 0x80 };
+        let starts = letters & after_space;
+        if starts != 0 {
+            if words < WORDS_THAT_MATTER {
+                words = (words + starts.count_ones() as usize).min(WORDS_THAT_MATTER);
+            }
+            last_word = Some(i + (63 - starts.leading_zeros() as usize) / 8);
         }
-        i += 8;
+        if run > 0 {
+            in_word = letters & (0x80 << ((run - 1) * 8)) != 0;
+        }
+        i += run;
+        if run < 8 {
+            return Skim {
+                end: i,
+                words,
+                last_word,
+                in_word,
+            };
+        }
     }
-    while i < bytes.len() && PLAIN_IN_WORD[usize::from(bytes[i])] {
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' {
+            in_word = false;
+        } else if PLAIN_IN_WORD[usize::from(b)] {
+            if !in_word {
+                if words < WORDS_THAT_MATTER {
+                    words += 1;
+                }
+                last_word = Some(i);
+                in_word = true;
+            }
+        } else {
+            break;
+        }
         i += 1;
     }
-    i
+    Skim {
+        end: i,
+        words,
+        last_word,
+        in_word,
+    }
 }
 
 /// Marks that end a sentence whatever follows them.
@@ -1321,6 +1401,8 @@ struct Scan<'a> {
     marker_seen: bool,
     /// The first letter or digit of the sentence was upper case or a digit.
     prose_start: Option<bool>,
+    /// How many words the sentence has; exact up to [`WORDS_THAT_MATTER`],
+    /// where skimming stops counting.
     words: usize,
     in_word: bool,
     /// Start of the current token within the sentence.
@@ -1331,6 +1413,9 @@ struct Scan<'a> {
     /// Token start and verdict of the last link check.
     link_cache: (usize, bool),
     list_expect: Option<(u32, bool, u8)>,
+    /// Whether runs of prose go to [`skim_prose`]; tests turn it off to
+    /// check that skimming changes nothing.
+    skims: bool,
 }
 
 impl<'a> Scan<'a> {
@@ -1355,6 +1440,7 @@ impl<'a> Scan<'a> {
             raw_token_start: 0,
             link_cache: (usize::MAX, false),
             list_expect: None,
+            skims: true,
         }
     }
 
@@ -1362,15 +1448,24 @@ impl<'a> Scan<'a> {
         let len = self.bytes.len();
         let mut i = 0;
         while i < len {
-            if self.in_word
+            if self.skims
                 && self.has_word
                 && self.has_content
                 && self.para_content
                 && self.prose_start.is_some()
+                && self.list_expect.is_none()
             {
-                // Inside a word of a running sentence, most bytes change
-                // nothing: skip them without decoding.
-                i = skip_plain_in_word(self.bytes, i);
+                // In a running sentence that is not a list item, plain ASCII
+                // words and the spaces between them only move the token
+                // bookkeeping: skim them without decoding.
+                let skim = skim_prose(self.bytes, i, self.in_word, self.words);
+                self.words = skim.words;
+                if let Some(word) = skim.last_word {
+                    self.token_start = word;
+                    self.raw_token_start = word;
+                }
+                self.in_word = skim.in_word;
+                i = skim.end;
                 if i == len {
                     break;
                 }
@@ -2068,42 +2163,170 @@ impl<'a> Scan<'a> {
 mod tests {
     use super::*;
 
+    /// A xorshift generator: the randomised tests below need no crate.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() >> 8) as usize % n
+        }
+    }
+
+    /// [`skim_prose`] one byte at a time.
+    fn skim_bytewise(bytes: &[u8], mut i: usize, mut in_word: bool, mut words: usize) -> Skim {
+        let mut last_word = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b' ' {
+                in_word = false;
+            } else if PLAIN_IN_WORD[usize::from(b)] {
+                if !in_word {
+                    words = (words + 1).min(WORDS_THAT_MATTER).max(words);
+                    last_word = Some(i);
+                }
+                in_word = true;
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        Skim {
+            end: i,
+            words,
+            last_word,
+            in_word,
+        }
+    }
+
     #[test]
-    fn plain_bytes_are_skipped_as_the_table_says() {
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    fn prose_is_skimmed_as_the_table_says() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
         for round in 0..4000 {
             let len = round % 40;
             let bytes: Vec<u8> = (0..len)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    // Mostly plain bytes, so that runs are long.
-                    if x & 7 == 0 {
-                        (x >> 8) as u8
-                    } else {
-                        b'a' + (x >> 8) as u8 % 26
-                    }
+                .map(|_| match rng.below(8) {
+                    // Mostly letters and spaces, so that runs are long.
+                    0 => rng.next() as u8,
+                    1 | 2 => b' ',
+                    _ => b'a' + rng.below(26) as u8,
                 })
                 .collect();
             for i in 0..=len {
-                let mut expected = i;
-                while expected < len && PLAIN_IN_WORD[usize::from(bytes[expected])] {
-                    expected += 1;
+                for (in_word, words) in [(false, 0), (true, 1), (false, 2), (true, 5)] {
+                    assert_eq!(
+                        skim_prose(&bytes, i, in_word, words),
+                        skim_bytewise(&bytes, i, in_word, words),
+                        "{bytes:?} from {i}"
+                    );
                 }
-                assert_eq!(
-                    skip_plain_in_word(&bytes, i),
-                    expected,
-                    "{bytes:?} from {i}"
-                );
             }
         }
         for b in 0..=255u8 {
-            let mut bytes = vec![b'a'; 16];
+            let mut bytes = b"ab cd efgh ijk lm".to_vec();
             bytes[5] = b;
-            let expected = if PLAIN_IN_WORD[usize::from(b)] { 16 } else { 5 };
-            assert_eq!(skip_plain_in_word(&bytes, 0), expected, "{b}");
+            let got = skim_prose(&bytes, 0, false, 0);
+            assert_eq!(got, skim_bytewise(&bytes, 0, false, 0), "{b}");
+            let plain = PLAIN_IN_WORD[usize::from(b)] || b == b' ';
+            assert_eq!(got.end, if plain { bytes.len() } else { 5 }, "{b}");
         }
+        let skim = skim_prose(b"  He said it was over.", 0, false, 0);
+        assert_eq!(skim.end, 21);
+        assert_eq!(skim.words, WORDS_THAT_MATTER);
+        assert_eq!(skim.last_word, Some(17));
+        assert!(skim.in_word);
+        let skim = skim_prose(b"said it;", 0, true, 1);
+        assert_eq!((skim.end, skim.words, skim.last_word), (7, 2, Some(5)));
+        let skim = skim_prose(b"said\t", 0, true, 1);
+        assert_eq!((skim.end, skim.words, skim.last_word), (4, 1, None));
+    }
+
+    /// Splits with and without skimming, which must agree.
+    fn split_both_ways(lang: Lang, text: &str) -> Vec<Sentence> {
+        let splitter = Splitter::new(lang);
+        let mut slow = Scan::new(&splitter, text);
+        slow.skims = false;
+        slow.run();
+        let fast = splitter.split(text);
+        assert_eq!(fast, slow.out, "{text:?}");
+        fast
+    }
+
+    #[test]
+    fn skimming_changes_no_sentence() {
+        const PIECES: &[&str] = &[
+            "the",
+            "He",
+            "U.S",
+            "Dr",
+            "a",
+            "b",
+            "c",
+            "1",
+            "2",
+            "No",
+            "of",
+            "said",
+            "Inc",
+            "e.g",
+            "www.x",
+            "x@y",
+            "http://a.B/c",
+            "(CNN)",
+            "By",
+            "PUBLISHED:",
+            "|",
+            " ",
+            " ",
+            " ",
+            " ",
+            "\t",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\r",
+            ".",
+            ".",
+            ". . .",
+            "...",
+            "?",
+            "!",
+            ";",
+            "\"",
+            "'",
+            "“",
+            "”",
+            "»",
+            "•",
+            "—",
+            "-",
+            "é",
+            "É",
+            "\u{A0}",
+            "。",
+            ")",
+            "1.",
+            "a)",
+            "asked",
+            ",",
+            ":",
+        ];
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        for _ in 0..3000 {
+            let n = rng.below(60);
+            let text: String = (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect();
+            for lang in [Lang::English, Lang::German, Lang::Greek] {
+                split_both_ways(lang, &text);
+            }
+        }
+        let t = "The vote passed late on\nTuesday. Critics, who had lobbied for weeks, objected.";
+        assert_eq!(split_both_ways(Lang::English, t).len(), 2);
     }
 
     fn texts(lang: Lang, text: &str) -> Vec<String> {
