@@ -1135,26 +1135,65 @@ struct Skim {
     in_word: bool,
 }
 
-/// Skims the run of plain bytes and spaces from `i` on; `in_word` says
-/// whether byte `i - 1` belongs to a word, and `words` is the count so far.
+/// Skims the run of plain bytes and spaces from `start` on; `in_word` says
+/// whether byte `start - 1` belongs to a word, and `words` is the count so
+/// far.
 ///
 /// In a sentence already under way these bytes only move the word count and
 /// the start of the current token, so the scanner hands whole runs of prose
 /// to this function and decodes only what ends them: terminal punctuation,
-/// other white space and non-ASCII characters.
+/// other white space and non-ASCII characters. Only the run's last word and
+/// a sentence's first few words are looked at byte by byte.
+fn skim_prose(bytes: &[u8], start: usize, in_word: bool, words: usize) -> Skim {
+    let end = prose_end(bytes, start);
+    let mut skim = Skim {
+        end,
+        words,
+        last_word: None,
+        in_word,
+    };
+    let run = bytes.get(start..end).unwrap_or(&[]);
+    if run.is_empty() {
+        return skim;
+    }
+    // The run holds no white space but spaces.
+    let body = run.trim_ascii_end();
+    skim.in_word = body.len() == run.len();
+    if !body.is_empty() {
+        let word = body.iter().rposition(|&b| b == b' ').map_or(0, |p| p + 1);
+        // A word at the very start may be one that began before the run.
+        if word > 0 || !in_word {
+            skim.last_word = Some(start + word);
+        }
+    }
+    let mut in_word = in_word;
+    for &b in run {
+        if skim.words >= WORDS_THAT_MATTER {
+            break;
+        }
+        let letter = b != b' ';
+        if letter && !in_word {
+            skim.words += 1;
+        }
+        in_word = letter;
+    }
+    skim
+}
+
+/// The first byte from `i` on that is neither [`PLAIN_IN_WORD`] nor a
+/// space, or the length.
 ///
-/// Eight bytes at a time: words are a few bytes long, and a byte loop
-/// leaves its branch mispredicted at the end of nearly every word.
-fn skim_prose(bytes: &[u8], mut i: usize, mut in_word: bool, mut words: usize) -> Skim {
+/// Eight bytes at a time: a sentence runs for a hundred-odd bytes between
+/// the marks that end the run.
+fn prose_end(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
-    let mut last_word = None;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let v = chunk.try_into().map_or(0, u64::from_le_bytes);
-        // The top bit of each byte that is not plain, as in `classify8`
-        // of the word finder. With the top bits cleared no sum below
-        // carries into the next byte, and a sum with `!HIGH` sets a byte's
-        // top bit exactly when the byte is not zero.
+        // The top bit of each byte that ends the run, as in `classify8` of
+        // the word finder. With the top bits cleared no sum below carries
+        // into the next byte, and a sum with `!HIGH` sets a byte's top bit
+        // exactly when the byte is not zero.
         let x = v & !HIGH;
         let zero = |y: u64| !(y + !HIGH) & HIGH;
         // Space and control bytes, and `!` just above them.
@@ -1163,66 +1202,21 @@ fn skim_prose(bytes: &[u8], mut i: usize, mut in_word: bool, mut words: usize) -
         // bit 2 is set.
         let semicolon_or_question = zero((x | (ONES * 0x04)) ^ (ONES * u64::from(b'?')));
         let stop_mark = zero(x ^ (ONES * u64::from(b'.'))) | semicolon_or_question;
-        let not_plain = (v & HIGH) | up_to_bang | stop_mark;
         // `x` drops the top bit: keep non-ASCII bytes out of the spaces.
         let space = zero(x ^ (ONES * u64::from(b' '))) & !v;
-        let stop = not_plain & !space;
-        let run = if stop == 0 {
-            8
-        } else {
-            stop.trailing_zeros() as usize / 8
-        };
-        let inside = if run == 8 {
-            HIGH
-        } else {
-            HIGH & ((1u64 << (run * 8)) - 1)
-        };
-        let letters = inside & !space;
-        // A word starts at a letter after a space, or at the run's first
-        // byte when the scan did not start inside a word.
-        let after_space = (space << 8) | if in_word { 0 } else { 0x80 };
-        let starts = letters & after_space;
-        if starts != 0 {
-            if words < WORDS_THAT_MATTER {
-                words = (words + starts.count_ones() as usize).min(WORDS_THAT_MATTER);
-            }
-            last_word = Some(i + (63 - starts.leading_zeros() as usize) / 8);
+        let stop = ((v & HIGH) | up_to_bang | stop_mark) & !space;
+        if stop != 0 {
+            return i + stop.trailing_zeros() as usize / 8;
         }
-        if run > 0 {
-            in_word = letters & (0x80 << ((run - 1) * 8)) != 0;
-        }
-        i += run;
-        if run < 8 {
-            return Skim {
-                end: i,
-                words,
-                last_word,
-                in_word,
-            };
-        }
+        i += 8;
     }
-    while let Some(&b) = bytes.get(i) {
-        if b == b' ' {
-            in_word = false;
-        } else if PLAIN_IN_WORD[usize::from(b)] {
-            if !in_word {
-                if words < WORDS_THAT_MATTER {
-                    words += 1;
-                }
-                last_word = Some(i);
-                in_word = true;
-            }
-        } else {
-            break;
-        }
+    while bytes
+        .get(i)
+        .is_some_and(|&b| b == b' ' || PLAIN_IN_WORD[usize::from(b)])
+    {
         i += 1;
     }
-    Skim {
-        end: i,
-        words,
-        last_word,
-        in_word,
-    }
+    i
 }
 
 /// Marks that end a sentence whatever follows them.
