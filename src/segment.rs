@@ -887,7 +887,11 @@ type FastMap<K, V> = HashMap<K, V, Hasher>;
 /// The lookup tables of one language, built once per process.
 #[derive(Debug)]
 struct Rules {
-    abbreviations: FastMap<String, Entry>,
+    /// Lower-cased abbreviations, as bytes so that a key built in a buffer
+    /// needs no UTF-8 check.
+    abbreviations: FastMap<Vec<u8>, Entry>,
+    /// The byte length of the longest key: a longer word needs no lookup.
+    longest: usize,
     starters: HashSet<String, Hasher>,
     ordinal_dot: bool,
     greek: bool,
@@ -911,6 +915,7 @@ impl Rules {
             }
         }
         Rules {
+            longest: abbreviations.keys().map(Vec::len).max().unwrap_or(0),
             abbreviations,
             starters: data.starters.iter().map(|s| s.to_lowercase()).collect(),
             ordinal_dot: data.ordinal_dot,
@@ -927,10 +932,10 @@ impl Rules {
 }
 
 /// The lookup key of a table entry and whether it demands a capital.
-fn entry_key(entry: &str) -> (String, bool) {
+fn entry_key(entry: &str) -> (Vec<u8>, bool) {
     let entry = entry.trim().trim_end_matches('.');
     let upper = entry.chars().next().is_some_and(char::is_uppercase);
-    (entry.to_lowercase(), upper)
+    (entry.to_lowercase().into_bytes(), upper)
 }
 
 /// A sentence splitter for one language.
@@ -946,7 +951,9 @@ fn entry_key(entry: &str) -> (String, bool) {
 pub struct Splitter {
     lang: Lang,
     rules: &'static Rules,
-    extra: FastMap<String, Entry>,
+    extra: FastMap<Vec<u8>, Entry>,
+    /// The byte length of the longest abbreviation, built-in or added.
+    longest: usize,
 }
 
 impl Splitter {
@@ -956,6 +963,7 @@ impl Splitter {
             lang,
             rules: Rules::get(lang),
             extra: FastMap::default(),
+            longest: Rules::get(lang).longest,
         }
     }
 
@@ -981,6 +989,7 @@ impl Splitter {
         for entry in extra {
             let (key, upper) = entry_key(entry.as_ref());
             if !key.is_empty() {
+                self.longest = self.longest.max(key.len());
                 self.extra.insert(key, (Kind::Ambiguous, upper));
             }
         }
@@ -1002,7 +1011,11 @@ impl Splitter {
         scan.out
     }
 
-    fn lookup(&self, key: &str) -> Option<Entry> {
+    /// The entry of a lower-cased word.
+    fn lookup(&self, key: &[u8]) -> Option<Entry> {
+        if key.len() > self.longest {
+            return None;
+        }
         self.extra
             .get(key)
             .or_else(|| self.rules.abbreviations.get(key))
@@ -1270,6 +1283,26 @@ fn push_lower(c: char, buf: &mut [u8], n: &mut usize) -> bool {
     true
 }
 
+/// `tok` lower-cased into `buf`, the key of the abbreviation tables; `None`
+/// when it does not fit. ASCII, nearly every word before a full stop, is
+/// lower-cased byte by byte.
+fn lower_key<'b>(tok: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
+    if tok.is_ascii() {
+        let key = buf.get_mut(..tok.len())?;
+        for (k, b) in key.iter_mut().zip(tok.bytes()) {
+            *k = b.to_ascii_lowercase();
+        }
+        return Some(key);
+    }
+    let mut n = 0;
+    for c in tok.chars() {
+        if !push_lower(c, buf, &mut n) {
+            return None;
+        }
+    }
+    buf.get(..n)
+}
+
 /// Words that, right after a verb of saying, open a clause of reported
 /// speech ("she said the …", "he said that …").
 const REPORTED_CLAUSE_OPENERS: &[&str] = &[
@@ -1334,13 +1367,53 @@ fn ceil_boundary(text: &str, i: usize) -> usize {
 }
 
 /// The char at byte `i` (which must be a boundary) and its length.
+///
+/// An ASCII byte is always a whole char: the look-arounds, which read
+/// mostly ASCII, decode nothing.
+#[inline]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let c = text.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
+        _ => {
+            let c = text.get(i..)?.chars().next()?;
+            Some((c, c.len_utf8()))
+        }
+    }
 }
 
+/// The char that ends at byte `i` (which must be a boundary).
+#[inline]
 fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i)?.chars().next_back()
+    match i.checked_sub(1).and_then(|p| text.as_bytes().get(p)) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(..i)?.chars().next_back(),
+    }
+}
+
+/// Whether ASCII byte `b` is white space for [`is_space`], which adds only
+/// non-ASCII characters to ASCII's `\t` to `\r` and the space.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `s` without leading white space ([`is_space`]); ASCII needs no decoding.
+fn trim_space_start(s: &str) -> &str {
+    let ascii = s.bytes().take_while(|&b| is_ascii_space(b)).count();
+    let rest = s.get(ascii..).unwrap_or(s);
+    match rest.as_bytes().first() {
+        Some(b) if b.is_ascii() => rest,
+        _ => rest.trim_start_matches(is_space),
+    }
+}
+
+/// `s` without trailing white space ([`is_space`]); ASCII needs no decoding.
+fn trim_space_end(s: &str) -> &str {
+    let ascii = s.bytes().rev().take_while(|&b| is_ascii_space(b)).count();
+    let rest = s.get(..s.len() - ascii).unwrap_or(s);
+    match rest.as_bytes().last() {
+        Some(b) if b.is_ascii() => rest,
+        _ => rest.trim_end_matches(is_space),
+    }
 }
 
 /// What follows a candidate boundary.
@@ -1568,9 +1641,9 @@ impl<'a> Scan<'a> {
         let Some(slice) = self.text.get(start..end) else {
             return;
         };
-        let trimmed_front = slice.trim_start_matches(is_space);
+        let trimmed_front = trim_space_start(slice);
         let s = start + (slice.len() - trimmed_front.len());
-        let e = s + trimmed_front.trim_end_matches(is_space).len();
+        let e = s + trim_space_end(trimmed_front).len();
         if s < e {
             self.out.push(Sentence {
                 start: s,
@@ -1627,7 +1700,7 @@ impl<'a> Scan<'a> {
         let last = self
             .text
             .get(self.seg_start..i)
-            .and_then(|s| s.trim_end_matches(is_space).chars().next_back());
+            .and_then(|s| trim_space_end(s).chars().next_back());
         let Some(last) = last else {
             return false;
         };
@@ -1652,7 +1725,7 @@ impl<'a> Scan<'a> {
         let Some(head) = self.text.get(from..i) else {
             return false;
         };
-        let head = head.trim_end_matches(is_space);
+        let head = trim_space_end(head);
         let word = head
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
@@ -1969,12 +2042,12 @@ impl<'a> Scan<'a> {
         let Some(head) = self.text.get(from..i) else {
             return false;
         };
-        let head = head.trim_end_matches(is_space);
+        let head = trim_space_end(head);
         if head.ends_with([':', '|']) {
             // "reasons why: . 1. Is it …" opens a numbered list instead.
             return !self.list_marker_follows(i + 1);
         }
-        from == self.seg_start && head.trim_start_matches(is_space) == "By"
+        from == self.seg_start && trim_space_start(head) == "By"
     }
 
     /// Whether white space then a numbered-list marker ("1.", "12)")
@@ -2039,14 +2112,16 @@ impl<'a> Scan<'a> {
             return Word::Plain;
         }
         let tok = self.text.get(start..i).unwrap_or("");
-        if tok.contains(['@', '/']) && self.is_link() {
+        if tok.bytes().any(|b| b == b'@' || b == b'/') && self.is_link() {
             return Word::Plain;
         }
         // Only the part after any bracket or quote: "(CNN)U.S" reads as "U.S".
-        let tok = tok
-            .rsplit(|c: char| is_opener(c) || is_closer(c) || c == '/')
-            .next()
-            .unwrap_or(tok);
+        let after_bracket = tok
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_opener(c) || is_closer(c) || c == '/')
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        let tok = tok.get(after_bracket..).unwrap_or(tok);
         let tok = tok.trim_start_matches(|c: char| !c.is_alphanumeric());
         self.classify(tok)
     }
@@ -2056,23 +2131,21 @@ impl<'a> Scan<'a> {
             return Word::Plain;
         }
         let mut buf = [0u8; 64];
-        let mut n = 0;
-        for c in tok.chars() {
-            if !push_lower(c, &mut buf, &mut n) {
-                return Word::Plain;
-            }
-        }
-        let key = std::str::from_utf8(&buf[..n]).unwrap_or("");
+        let Some(key) = lower_key(tok, &mut buf) else {
+            return Word::Plain;
+        };
         // A capitalised entry wants a capitalised word, not an acronym in
         // capitals ("SAT." is the test, not Saturday).
-        let capital = tok.chars().next().is_some_and(char::is_uppercase)
-            && (tok.chars().nth(1).is_none() || tok.chars().skip(1).any(char::is_lowercase));
-        let initial = n == 1 && tok.as_bytes()[0].is_ascii_uppercase();
+        let capital = || {
+            tok.chars().next().is_some_and(char::is_uppercase)
+                && (tok.chars().nth(1).is_none() || tok.chars().skip(1).any(char::is_lowercase))
+        };
+        let initial = key.len() == 1 && tok.as_bytes()[0].is_ascii_uppercase();
         match self.sp.lookup(key) {
             // "Taraji P. Henson": a capital initial, not the page number
             // abbreviation "p.".
             Some((Kind::Numeric, _)) if initial => return Word::Abbrev(Kind::Ambiguous),
-            Some((kind, upper)) if !upper || capital => return Word::Abbrev(kind),
+            Some((kind, upper)) if !upper || capital() => return Word::Abbrev(kind),
             _ => {}
         }
         let first = tok.chars().next().unwrap_or(' ');
@@ -2239,6 +2312,49 @@ mod tests {
         assert_eq!((skim.end, skim.words, skim.last_word), (7, 2, Some(5)));
         let skim = skim_prose(b"said\t", 0, true, 1);
         assert_eq!((skim.end, skim.words, skim.last_word), (4, 1, None));
+    }
+
+    #[test]
+    fn ascii_shortcuts_agree_with_unicode() {
+        for b in 0..0x80u8 {
+            assert_eq!(is_ascii_space(b), is_space(char::from(b)), "{b}");
+        }
+        for t in [
+            "",
+            " ",
+            "\t\n",
+            "  a b  ",
+            "\u{A0} x \u{2029}",
+            " \u{FEFF}\u{200B}",
+            "é ",
+            " \x0b\x0cz\r\n",
+            "“ ”",
+        ] {
+            assert_eq!(trim_space_start(t), t.trim_start_matches(is_space), "{t:?}");
+            assert_eq!(trim_space_end(t), t.trim_end_matches(is_space), "{t:?}");
+            for i in 0..=t.len() + 1 {
+                let at = t.get(i..).and_then(|r| r.chars().next());
+                assert_eq!(char_at(t, i).map(|(c, _)| c), at, "{t:?} at {i}");
+                let before = t.get(..i).and_then(|r| r.chars().next_back());
+                assert_eq!(char_before(t, i), before, "{t:?} before {i}");
+            }
+        }
+        let mut buf = [0u8; 64];
+        assert_eq!(lower_key("U.S", &mut buf), Some(&b"u.s"[..]));
+        assert_eq!(lower_key("ÉD", &mut buf), Some("éd".as_bytes()));
+        assert_eq!(lower_key(&"x".repeat(65), &mut buf), None);
+        assert_eq!(lower_key(&"É".repeat(40), &mut buf), None);
+    }
+
+    #[test]
+    fn added_abbreviations_may_be_longer_than_the_built_in_ones() {
+        let plain = Splitter::new(Lang::English);
+        let word = b"verwaltungsger";
+        assert!(word.len() > plain.longest);
+        assert_eq!(plain.lookup(word), None);
+        let custom = plain.with_abbreviations(["Verwaltungsger."]);
+        assert_eq!(custom.lookup(word), Some((Kind::Ambiguous, true)));
+        assert_eq!(custom.lookup(b"dr"), Some((Kind::Title, false)));
     }
 
     /// Splits with and without skimming, which must agree.
