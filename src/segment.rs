@@ -1197,39 +1197,41 @@ fn skim_prose(bytes: &[u8], start: usize, in_word: bool, words: usize) -> Skim {
 /// space, or the length.
 ///
 /// Eight bytes at a time: a sentence runs for a hundred-odd bytes between
-/// the marks that end the run.
+/// the marks that end the run. Kept out of line so that its constants stay
+/// in registers rather than being reloaded in every round.
+#[inline(never)]
 fn prose_end(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
-    while let Some(chunk) = bytes.get(i..i + 8) {
+    let mut chunks = bytes.get(i..).unwrap_or(&[]).chunks_exact(8);
+    for chunk in &mut chunks {
         let v = chunk.try_into().map_or(0, u64::from_le_bytes);
-        // The top bit of each byte that ends the run, as in `classify8` of
-        // the word finder. With the top bits cleared no sum below carries
-        // into the next byte, and a sum with `!HIGH` sets a byte's top bit
-        // exactly when the byte is not zero.
+        // The top bit of each byte that goes on with the run, as in
+        // `classify8` of the word finder. With the top bits cleared no sum
+        // below carries into the next byte, and a sum with `!HIGH` sets a
+        // byte's top bit exactly when the byte is not zero.
         let x = v & !HIGH;
-        let zero = |y: u64| !(y + !HIGH) & HIGH;
-        // Space and control bytes, and `!` just above them.
-        let up_to_bang = !(x + ONES * u64::from(0x80 - b'!' - 1)) & HIGH;
+        let nonzero = |y: u64| y + !HIGH;
+        // Space or above: no control byte.
+        let from_space = x + ONES * u64::from(0x80 - b' ');
         // `;` (0x3B) and `?` (0x3F) are the only bytes that read 0x3F once
         // bit 2 is set.
-        let semicolon_or_question = zero((x | (ONES * 0x04)) ^ (ONES * u64::from(b'?')));
-        let stop_mark = zero(x ^ (ONES * u64::from(b'.'))) | semicolon_or_question;
-        // `x` drops the top bit: keep non-ASCII bytes out of the spaces.
-        let space = zero(x ^ (ONES * u64::from(b' '))) & !v;
-        let stop = ((v & HIGH) | up_to_bang | stop_mark) & !space;
-        if stop != 0 {
-            return i + stop.trailing_zeros() as usize / 8;
+        let no_semicolon_or_question = nonzero((x | (ONES * 0x04)) ^ (ONES * u64::from(b'?')));
+        let no_mark = nonzero(x ^ (ONES * u64::from(b'!')))
+            & nonzero(x ^ (ONES * u64::from(b'.')))
+            & no_semicolon_or_question;
+        // `!v`: no non-ASCII byte, which `x` no longer tells apart.
+        let goes_on = from_space & no_mark & !v & HIGH;
+        if goes_on != HIGH {
+            return i + (goes_on ^ HIGH).trailing_zeros() as usize / 8;
         }
         i += 8;
     }
-    while bytes
-        .get(i)
-        .is_some_and(|&b| b == b' ' || PLAIN_IN_WORD[usize::from(b)])
-    {
-        i += 1;
-    }
-    i
+    let tail = chunks.remainder();
+    i + tail
+        .iter()
+        .take_while(|&&b| b == b' ' || PLAIN_IN_WORD[usize::from(b)])
+        .count()
 }
 
 /// Marks that end a sentence whatever follows them.
@@ -2116,13 +2118,30 @@ impl<'a> Scan<'a> {
             return Word::Plain;
         }
         // Only the part after any bracket or quote: "(CNN)U.S" reads as "U.S".
-        let after_bracket = tok
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_opener(c) || is_closer(c) || c == '/')
-            .map_or(0, |(at, c)| at + c.len_utf8());
+        let cuts = |c: char| is_opener(c) || is_closer(c) || c == '/';
+        // Bytes first: only a non-ASCII char needs decoding.
+        let after_bracket = match tok
+            .bytes()
+            .rposition(|b| !b.is_ascii() || cuts(char::from(b)))
+        {
+            None => 0,
+            Some(at) if tok.as_bytes()[at].is_ascii() => at + 1,
+            Some(_) => tok
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| cuts(c))
+                .map_or(0, |(at, c)| at + c.len_utf8()),
+        };
         let tok = tok.get(after_bracket..).unwrap_or(tok);
-        let tok = tok.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lead = tok
+            .bytes()
+            .take_while(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+            .count();
+        let tok = tok.get(lead..).unwrap_or(tok);
+        let tok = match tok.as_bytes().first() {
+            Some(b) if b.is_ascii() => tok,
+            _ => tok.trim_start_matches(|c: char| !c.is_alphanumeric()),
+        };
         self.classify(tok)
     }
 
@@ -2167,7 +2186,7 @@ impl<'a> Scan<'a> {
             return Word::Abbrev(Kind::Ambiguous);
         }
         // Dotted abbreviations: "U.S", "a.m", "Ph.D", "EE.UU".
-        if tok.contains('.') {
+        if tok.bytes().any(|b| b == b'.') {
             let mut parts = 0;
             let dotted = tok.split('.').all(|p| {
                 parts += 1;
