@@ -1988,8 +1988,7 @@ impl<'a> Scan<'a> {
 
     fn single_stop(&mut self, i: usize) -> usize {
         let after = i + 1;
-        let j = self.skip_closers(after);
-        let next = self.next(j);
+        let (j, next) = self.after_stop(after);
         if next == Next::NoSpace {
             if j == after && self.glued_sentence(i) {
                 self.cut(after);
@@ -2028,6 +2027,23 @@ impl<'a> Scan<'a> {
             j
         } else {
             after
+        }
+    }
+
+    /// Where the sentence of a stop ending before `after` would end (after
+    /// any closing quotes and brackets), and what follows there: the same as
+    /// [`Scan::skip_closers`] then [`Scan::next`].
+    fn after_stop(&self, after: usize) -> (usize, Next) {
+        match self.bytes.get(after..after + 2) {
+            // Nearly every stop is followed by one space and an ASCII letter
+            // or digit, which `skip_closers` and `next` would only confirm.
+            Some(&[b' ', c]) if c.is_ascii_uppercase() => (after, Next::Upper(after + 1)),
+            Some(&[b' ', c]) if c.is_ascii_lowercase() => (after, Next::Lower),
+            Some(&[b' ', c]) if c.is_ascii_digit() => (after, Next::Digit),
+            _ => {
+                let j = self.skip_closers(after);
+                (j, self.next(j))
+            }
         }
     }
 
@@ -2374,6 +2390,35 @@ mod tests {
         let custom = plain.with_abbreviations(["Verwaltungsger."]);
         assert_eq!(custom.lookup(word), Some((Kind::Ambiguous, true)));
         assert_eq!(custom.lookup(b"dr"), Some((Kind::Title, false)));
+    }
+
+    #[test]
+    fn the_common_case_after_a_stop_is_read_as_in_general() {
+        let splitter = Splitter::new(Lang::English);
+        let mut texts: Vec<String> = (0..0x80u8)
+            .flat_map(|c| {
+                let c = char::from(c);
+                [
+                    format!("x. {c}"),
+                    format!("x. {c}y"),
+                    format!("x.{c} Y"),
+                    format!("x.\" {c}"),
+                    format!("x.) {c}y"),
+                    format!("x.{c}{c} Y"),
+                ]
+            })
+            .collect();
+        texts.extend(
+            [
+                "x. “Y", "x. É", "x. é", "x.\" Y", "x. ", "x.", "x.  Y", "x. \" Y",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let scan = Scan::new(&splitter, text);
+            let j = scan.skip_closers(2);
+            assert_eq!(scan.after_stop(2), (j, scan.next(j)), "{text:?}");
+        }
     }
 
     /// Splits with and without skimming, which must agree.
