@@ -1285,10 +1285,14 @@ fn push_lower(c: char, buf: &mut [u8], n: &mut usize) -> bool {
     true
 }
 
+/// The most bytes of a lower-cased word looked up in the abbreviation
+/// tables; a longer word reads as a plain word.
+const KEY_BYTES: usize = 64;
+
 /// `tok` lower-cased into `buf`, the key of the abbreviation tables; `None`
 /// when it does not fit. ASCII, nearly every word before a full stop, is
 /// lower-cased byte by byte.
-fn lower_key<'b>(tok: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
+fn lower_key<'b>(tok: &str, buf: &'b mut [u8; KEY_BYTES]) -> Option<&'b [u8]> {
     if tok.is_ascii() {
         let key = buf.get_mut(..tok.len())?;
         for (k, b) in key.iter_mut().zip(tok.bytes()) {
@@ -2165,9 +2169,16 @@ impl<'a> Scan<'a> {
         if tok.is_empty() {
             return Word::Plain;
         }
-        let mut buf = [0u8; 64];
-        let Some(key) = lower_key(tok, &mut buf) else {
-            return Word::Plain;
+        // A longer ASCII word than every abbreviation needs no key: ASCII
+        // keeps its length when lower-cased.
+        let entry = if self.sp.longest < tok.len() && tok.len() <= KEY_BYTES && tok.is_ascii() {
+            None
+        } else {
+            let mut buf = [0u8; KEY_BYTES];
+            let Some(key) = lower_key(tok, &mut buf) else {
+                return Word::Plain;
+            };
+            self.sp.lookup(key)
         };
         // A capitalised entry wants a capitalised word, not an acronym in
         // capitals ("SAT." is the test, not Saturday).
@@ -2175,8 +2186,8 @@ impl<'a> Scan<'a> {
             tok.chars().next().is_some_and(char::is_uppercase)
                 && (tok.chars().nth(1).is_none() || tok.chars().skip(1).any(char::is_lowercase))
         };
-        let initial = key.len() == 1 && tok.as_bytes()[0].is_ascii_uppercase();
-        match self.sp.lookup(key) {
+        let initial = tok.len() == 1 && tok.as_bytes()[0].is_ascii_uppercase();
+        match entry {
             // "Taraji P. Henson": a capital initial, not the page number
             // abbreviation "p.".
             Some((Kind::Numeric, _)) if initial => return Word::Abbrev(Kind::Ambiguous),
@@ -2374,7 +2385,7 @@ mod tests {
                 assert_eq!(char_before(t, i), before, "{t:?} before {i}");
             }
         }
-        let mut buf = [0u8; 64];
+        let mut buf = [0u8; KEY_BYTES];
         assert_eq!(lower_key("U.S", &mut buf), Some(&b"u.s"[..]));
         assert_eq!(lower_key("ÉD", &mut buf), Some("éd".as_bytes()));
         assert_eq!(lower_key(&"x".repeat(65), &mut buf), None);
@@ -2387,9 +2398,12 @@ mod tests {
         let word = b"verwaltungsger";
         assert!(word.len() > plain.longest);
         assert_eq!(plain.lookup(word), None);
-        let custom = plain.with_abbreviations(["Verwaltungsger."]);
+        let custom = plain.clone().with_abbreviations(["Verwaltungsger."]);
         assert_eq!(custom.lookup(word), Some((Kind::Ambiguous, true)));
         assert_eq!(custom.lookup(b"dr"), Some((Kind::Title, false)));
+        let t = "The Verwaltungsger. Meyer spoke. Then he left.";
+        assert_eq!(plain.split(t).len(), 3);
+        assert_eq!(custom.split(t).len(), 2);
     }
 
     #[test]
