@@ -1051,7 +1051,7 @@ fn is_newline(c: char) -> bool {
     )
 }
 
-fn is_closer(c: char) -> bool {
+const fn is_closer(c: char) -> bool {
     matches!(
         c,
         '"' | '\''
@@ -1074,7 +1074,7 @@ fn is_closer(c: char) -> bool {
     )
 }
 
-fn is_opener(c: char) -> bool {
+const fn is_opener(c: char) -> bool {
     matches!(
         c,
         '"' | '\''
@@ -1233,6 +1233,24 @@ fn prose_end(bytes: &[u8], mut i: usize) -> usize {
         .take_while(|&&b| b == b' ' || PLAIN_IN_WORD[usize::from(b)])
         .count()
 }
+
+/// Whether `c` separates the word before a full stop from what precedes it
+/// in its token: a bracket, a quote mark or a slash ("(CNN)U.S.").
+const fn cuts_word(c: char) -> bool {
+    is_opener(c) || is_closer(c) || c == '/'
+}
+
+/// [`cuts_word`] for ASCII bytes; true for every other byte, whose char
+/// must be decoded to tell.
+const CUTS_WORD: [bool; 256] = {
+    let mut table = [true; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = cuts_word(b as u8 as char);
+        b += 1;
+    }
+    table
+};
 
 /// Marks that end a sentence whatever follows them.
 fn is_hard_stop(c: char) -> bool {
@@ -2138,18 +2156,14 @@ impl<'a> Scan<'a> {
             return Word::Plain;
         }
         // Only the part after any bracket or quote: "(CNN)U.S" reads as "U.S".
-        let cuts = |c: char| is_opener(c) || is_closer(c) || c == '/';
         // Bytes first: only a non-ASCII char needs decoding.
-        let after_bracket = match tok
-            .bytes()
-            .rposition(|b| !b.is_ascii() || cuts(char::from(b)))
-        {
+        let after_bracket = match tok.bytes().rposition(|b| CUTS_WORD[usize::from(b)]) {
             None => 0,
             Some(at) if tok.as_bytes()[at].is_ascii() => at + 1,
             Some(_) => tok
                 .char_indices()
                 .rev()
-                .find(|&(_, c)| cuts(c))
+                .find(|&(_, c)| cuts_word(c))
                 .map_or(0, |(at, c)| at + c.len_utf8()),
         };
         let tok = tok.get(after_bracket..).unwrap_or(tok);
