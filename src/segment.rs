@@ -959,11 +959,12 @@ pub struct Splitter {
 impl Splitter {
     /// A splitter with the built-in rules of `lang`.
     pub fn new(lang: Lang) -> Splitter {
+        let rules = Rules::get(lang);
         Splitter {
             lang,
-            rules: Rules::get(lang),
+            rules,
             extra: FastMap::default(),
-            longest: Rules::get(lang).longest,
+            longest: rules.longest,
         }
     }
 
