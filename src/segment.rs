@@ -887,7 +887,11 @@ type FastMap<K, V> = HashMap<K, V, Hasher>;
 /// The lookup tables of one language, built once per process.
 #[derive(Debug)]
 struct Rules {
-    abbreviations: FastMap<String, Entry>,
+    /// Lower-cased abbreviations, as bytes so that a key built in a buffer
+    /// needs no UTF-8 check.
+    abbreviations: FastMap<Vec<u8>, Entry>,
+    /// The byte length of the longest key: a longer word needs no lookup.
+    longest: usize,
     starters: HashSet<String, Hasher>,
     ordinal_dot: bool,
     greek: bool,
@@ -911,6 +915,7 @@ impl Rules {
             }
         }
         Rules {
+            longest: abbreviations.keys().map(Vec::len).max().unwrap_or(0),
             abbreviations,
             starters: data.starters.iter().map(|s| s.to_lowercase()).collect(),
             ordinal_dot: data.ordinal_dot,
@@ -927,10 +932,10 @@ impl Rules {
 }
 
 /// The lookup key of a table entry and whether it demands a capital.
-fn entry_key(entry: &str) -> (String, bool) {
+fn entry_key(entry: &str) -> (Vec<u8>, bool) {
     let entry = entry.trim().trim_end_matches('.');
     let upper = entry.chars().next().is_some_and(char::is_uppercase);
-    (entry.to_lowercase(), upper)
+    (entry.to_lowercase().into_bytes(), upper)
 }
 
 /// A sentence splitter for one language.
@@ -946,16 +951,20 @@ fn entry_key(entry: &str) -> (String, bool) {
 pub struct Splitter {
     lang: Lang,
     rules: &'static Rules,
-    extra: FastMap<String, Entry>,
+    extra: FastMap<Vec<u8>, Entry>,
+    /// The byte length of the longest abbreviation, built-in or added.
+    longest: usize,
 }
 
 impl Splitter {
     /// A splitter with the built-in rules of `lang`.
     pub fn new(lang: Lang) -> Splitter {
+        let rules = Rules::get(lang);
         Splitter {
             lang,
-            rules: Rules::get(lang),
+            rules,
             extra: FastMap::default(),
+            longest: rules.longest,
         }
     }
 
@@ -981,6 +990,7 @@ impl Splitter {
         for entry in extra {
             let (key, upper) = entry_key(entry.as_ref());
             if !key.is_empty() {
+                self.longest = self.longest.max(key.len());
                 self.extra.insert(key, (Kind::Ambiguous, upper));
             }
         }
@@ -1002,7 +1012,11 @@ impl Splitter {
         scan.out
     }
 
-    fn lookup(&self, key: &str) -> Option<Entry> {
+    /// The entry of a lower-cased word.
+    fn lookup(&self, key: &[u8]) -> Option<Entry> {
+        if key.len() > self.longest {
+            return None;
+        }
         self.extra
             .get(key)
             .or_else(|| self.rules.abbreviations.get(key))
@@ -1038,7 +1052,7 @@ fn is_newline(c: char) -> bool {
     )
 }
 
-fn is_closer(c: char) -> bool {
+const fn is_closer(c: char) -> bool {
     matches!(
         c,
         '"' | '\''
@@ -1061,7 +1075,7 @@ fn is_closer(c: char) -> bool {
     )
 }
 
-fn is_opener(c: char) -> bool {
+const fn is_opener(c: char) -> bool {
     matches!(
         c,
         '"' | '\''
@@ -1103,47 +1117,141 @@ fn is_bullet(c: char) -> bool {
 }
 
 /// ASCII bytes that, inside a word of a sentence already under way, leave
-/// the scanner's state as it is: everything but white space, terminal
-/// punctuation (`;` is Greek's question mark) and non-ASCII bytes.
+/// the scanner's state as it is: everything but white space, control
+/// characters, terminal punctuation (`;` is Greek's question mark) and
+/// non-ASCII bytes.
 const PLAIN_IN_WORD: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0x21;
-    while b < 0x7F {
+    while b <= 0x7F {
         table[b] = !matches!(b as u8, b'.' | b'?' | b'!' | b';');
         b += 1;
     }
     table
 };
 
-/// The first byte from `i` on that is not [`PLAIN_IN_WORD`], or the length.
+/// The most words any rule asks a sentence to have; counting beyond this
+/// changes nothing.
+const WORDS_THAT_MATTER: usize = 3;
+
+/// What [`skim_prose`] passed over: a run of plain bytes and spaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Skim {
+    /// The first byte that is neither [`PLAIN_IN_WORD`] nor a space, or the
+    /// length.
+    end: usize,
+    /// The word count, raised by the words that start inside the run but
+    /// only up to [`WORDS_THAT_MATTER`].
+    words: usize,
+    /// Where the last word that starts inside the run starts.
+    last_word: Option<usize>,
+    /// Whether the run ends inside a word (unchanged when the run is empty).
+    in_word: bool,
+}
+
+/// Skims the run of plain bytes and spaces from `start` on; `in_word` says
+/// whether byte `start - 1` belongs to a word, and `words` is the count so
+/// far.
 ///
-/// Eight bytes at a time: words are a few bytes long, and a byte loop
-/// leaves its branch mispredicted at the end of nearly every word.
-fn skip_plain_in_word(bytes: &[u8], mut i: usize) -> usize {
+/// In a sentence already under way these bytes only move the word count and
+/// the start of the current token, so the scanner hands whole runs of prose
+/// to this function and decodes only what ends them: terminal punctuation,
+/// other white space and non-ASCII characters. Only the run's last word and
+/// a sentence's first few words are looked at byte by byte.
+fn skim_prose(bytes: &[u8], start: usize, in_word: bool, words: usize) -> Skim {
+    let end = prose_end(bytes, start);
+    let mut skim = Skim {
+        end,
+        words,
+        last_word: None,
+        in_word,
+    };
+    let run = bytes.get(start..end).unwrap_or(&[]);
+    if run.is_empty() {
+        return skim;
+    }
+    // The run holds no white space but spaces.
+    let body = run.trim_ascii_end();
+    skim.in_word = body.len() == run.len();
+    if !body.is_empty() {
+        let word = body.iter().rposition(|&b| b == b' ').map_or(0, |p| p + 1);
+        // A word at the very start may be one that began before the run.
+        if word > 0 || !in_word {
+            skim.last_word = Some(start + word);
+        }
+    }
+    let mut in_word = in_word;
+    for &b in run {
+        if skim.words >= WORDS_THAT_MATTER {
+            break;
+        }
+        let letter = b != b' ';
+        if letter && !in_word {
+            skim.words += 1;
+        }
+        in_word = letter;
+    }
+    skim
+}
+
+/// The first byte from `i` on that is neither [`PLAIN_IN_WORD`] nor a
+/// space, or the length.
+///
+/// Eight bytes at a time: a sentence runs for a hundred-odd bytes between
+/// the marks that end the run. Kept out of line so that its constants stay
+/// in registers rather than being reloaded in every round.
+#[inline(never)]
+fn prose_end(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
-    while let Some(chunk) = bytes.get(i..i + 8) {
+    let mut chunks = bytes.get(i..).unwrap_or(&[]).chunks_exact(8);
+    for chunk in &mut chunks {
         let v = chunk.try_into().map_or(0, u64::from_le_bytes);
-        // The top bit of each byte that is not plain, as in `classify8`
-        // of the word finder: no sum below carries into the next byte.
+        // The top bit of each byte that goes on with the run, as in
+        // `classify8` of the word finder. With the top bits cleared no sum
+        // below carries into the next byte, and a sum with `!HIGH` sets a
+        // byte's top bit exactly when the byte is not zero.
         let x = v & !HIGH;
-        let equal = |c: u8| {
-            let y = x ^ (ONES * u64::from(c));
-            !((((y & !HIGH) + !HIGH) | y) & HIGH) & HIGH
-        };
-        // Space and control bytes, and `!` just above them.
-        let up_to_bang = !(x + ONES * u64::from(0x80 - b'!' - 1)) & HIGH;
-        let stop = (v | up_to_bang | equal(0x7f) | equal(b'.') | equal(b'?') | equal(b';')) & HIGH;
-        if stop != 0 {
-            return i + stop.trailing_zeros() as usize / 8;
+        let nonzero = |y: u64| y + !HIGH;
+        // Space or above: no control byte.
+        let from_space = x + ONES * u64::from(0x80 - b' ');
+        // `;` (0x3B) and `?` (0x3F) are the only bytes that read 0x3F once
+        // bit 2 is set.
+        let no_semicolon_or_question = nonzero((x | (ONES * 0x04)) ^ (ONES * u64::from(b'?')));
+        let no_mark = nonzero(x ^ (ONES * u64::from(b'!')))
+            & nonzero(x ^ (ONES * u64::from(b'.')))
+            & no_semicolon_or_question;
+        // `!v`: no non-ASCII byte, which `x` no longer tells apart.
+        let goes_on = from_space & no_mark & !v & HIGH;
+        if goes_on != HIGH {
+            return i + (goes_on ^ HIGH).trailing_zeros() as usize / 8;
         }
         i += 8;
     }
-    while i < bytes.len() && PLAIN_IN_WORD[usize::from(bytes[i])] {
-        i += 1;
-    }
-    i
+    let tail = chunks.remainder();
+    i + tail
+        .iter()
+        .take_while(|&&b| b == b' ' || PLAIN_IN_WORD[usize::from(b)])
+        .count()
 }
+
+/// Whether `c` separates the word before a full stop from what precedes it
+/// in its token: a bracket, a quote mark or a slash ("(CNN)U.S.").
+const fn cuts_word(c: char) -> bool {
+    is_opener(c) || is_closer(c) || c == '/'
+}
+
+/// [`cuts_word`] for ASCII bytes; true for every other byte, whose char
+/// must be decoded to tell.
+const CUTS_WORD: [bool; 256] = {
+    let mut table = [true; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = cuts_word(b as u8 as char);
+        b += 1;
+    }
+    table
+};
 
 /// Marks that end a sentence whatever follows them.
 fn is_hard_stop(c: char) -> bool {
@@ -1194,6 +1302,30 @@ fn push_lower(c: char, buf: &mut [u8], n: &mut usize) -> bool {
         *n += lc.encode_utf8(&mut buf[*n..]).len();
     }
     true
+}
+
+/// The most bytes of a lower-cased word looked up in the abbreviation
+/// tables; a longer word reads as a plain word.
+const KEY_BYTES: usize = 64;
+
+/// `tok` lower-cased into `buf`, the key of the abbreviation tables; `None`
+/// when it does not fit. ASCII, nearly every word before a full stop, is
+/// lower-cased byte by byte.
+fn lower_key<'b>(tok: &str, buf: &'b mut [u8; KEY_BYTES]) -> Option<&'b [u8]> {
+    if tok.is_ascii() {
+        let key = buf.get_mut(..tok.len())?;
+        for (k, b) in key.iter_mut().zip(tok.bytes()) {
+            *k = b.to_ascii_lowercase();
+        }
+        return Some(key);
+    }
+    let mut n = 0;
+    for c in tok.chars() {
+        if !push_lower(c, buf, &mut n) {
+            return None;
+        }
+    }
+    buf.get(..n)
 }
 
 /// Words that, right after a verb of saying, open a clause of reported
@@ -1260,13 +1392,53 @@ fn ceil_boundary(text: &str, i: usize) -> usize {
 }
 
 /// The char at byte `i` (which must be a boundary) and its length.
+///
+/// An ASCII byte is always a whole char: the look-arounds, which read
+/// mostly ASCII, decode nothing.
+#[inline]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let c = text.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
+        _ => {
+            let c = text.get(i..)?.chars().next()?;
+            Some((c, c.len_utf8()))
+        }
+    }
 }
 
+/// The char that ends at byte `i` (which must be a boundary).
+#[inline]
 fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i)?.chars().next_back()
+    match i.checked_sub(1).and_then(|p| text.as_bytes().get(p)) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(..i)?.chars().next_back(),
+    }
+}
+
+/// Whether ASCII byte `b` is white space for [`is_space`], which adds only
+/// non-ASCII characters to ASCII's `\t` to `\r` and the space.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `s` without leading white space ([`is_space`]); ASCII needs no decoding.
+fn trim_space_start(s: &str) -> &str {
+    let ascii = s.bytes().take_while(|&b| is_ascii_space(b)).count();
+    let rest = s.get(ascii..).unwrap_or(s);
+    match rest.as_bytes().first() {
+        Some(b) if b.is_ascii() => rest,
+        _ => rest.trim_start_matches(is_space),
+    }
+}
+
+/// `s` without trailing white space ([`is_space`]); ASCII needs no decoding.
+fn trim_space_end(s: &str) -> &str {
+    let ascii = s.bytes().rev().take_while(|&b| is_ascii_space(b)).count();
+    let rest = s.get(..s.len() - ascii).unwrap_or(s);
+    match rest.as_bytes().last() {
+        Some(b) if b.is_ascii() => rest,
+        _ => rest.trim_end_matches(is_space),
+    }
 }
 
 /// What follows a candidate boundary.
@@ -1321,6 +1493,8 @@ struct Scan<'a> {
     marker_seen: bool,
     /// The first letter or digit of the sentence was upper case or a digit.
     prose_start: Option<bool>,
+    /// How many words the sentence has; exact up to [`WORDS_THAT_MATTER`],
+    /// where skimming stops counting.
     words: usize,
     in_word: bool,
     /// Start of the current token within the sentence.
@@ -1331,6 +1505,9 @@ struct Scan<'a> {
     /// Token start and verdict of the last link check.
     link_cache: (usize, bool),
     list_expect: Option<(u32, bool, u8)>,
+    /// Whether runs of prose go to [`skim_prose`]; tests turn it off to
+    /// check that skimming changes nothing.
+    skims: bool,
 }
 
 impl<'a> Scan<'a> {
@@ -1355,6 +1532,7 @@ impl<'a> Scan<'a> {
             raw_token_start: 0,
             link_cache: (usize::MAX, false),
             list_expect: None,
+            skims: true,
         }
     }
 
@@ -1362,15 +1540,24 @@ impl<'a> Scan<'a> {
         let len = self.bytes.len();
         let mut i = 0;
         while i < len {
-            if self.in_word
+            if self.skims
                 && self.has_word
                 && self.has_content
                 && self.para_content
                 && self.prose_start.is_some()
+                && self.list_expect.is_none()
             {
-                // Inside a word of a running sentence, most bytes change
-                // nothing: skip them without decoding.
-                i = skip_plain_in_word(self.bytes, i);
+                // In a running sentence that is not a list item, plain ASCII
+                // words and the spaces between them only move the token
+                // bookkeeping: skim them without decoding.
+                let skim = skim_prose(self.bytes, i, self.in_word, self.words);
+                self.words = skim.words;
+                if let Some(word) = skim.last_word {
+                    self.token_start = word;
+                    self.raw_token_start = word;
+                }
+                self.in_word = skim.in_word;
+                i = skim.end;
                 if i == len {
                     break;
                 }
@@ -1479,9 +1666,9 @@ impl<'a> Scan<'a> {
         let Some(slice) = self.text.get(start..end) else {
             return;
         };
-        let trimmed_front = slice.trim_start_matches(is_space);
+        let trimmed_front = trim_space_start(slice);
         let s = start + (slice.len() - trimmed_front.len());
-        let e = s + trimmed_front.trim_end_matches(is_space).len();
+        let e = s + trim_space_end(trimmed_front).len();
         if s < e {
             self.out.push(Sentence {
                 start: s,
@@ -1538,7 +1725,7 @@ impl<'a> Scan<'a> {
         let last = self
             .text
             .get(self.seg_start..i)
-            .and_then(|s| s.trim_end_matches(is_space).chars().next_back());
+            .and_then(|s| trim_space_end(s).chars().next_back());
         let Some(last) = last else {
             return false;
         };
@@ -1563,7 +1750,7 @@ impl<'a> Scan<'a> {
         let Some(head) = self.text.get(from..i) else {
             return false;
         };
-        let head = head.trim_end_matches(is_space);
+        let head = trim_space_end(head);
         let word = head
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
@@ -1824,8 +2011,7 @@ impl<'a> Scan<'a> {
 
     fn single_stop(&mut self, i: usize) -> usize {
         let after = i + 1;
-        let j = self.skip_closers(after);
-        let next = self.next(j);
+        let (j, next) = self.after_stop(after);
         if next == Next::NoSpace {
             if j == after && self.glued_sentence(i) {
                 self.cut(after);
@@ -1867,6 +2053,23 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Where the sentence of a stop ending before `after` would end (after
+    /// any closing quotes and brackets), and what follows there: the same as
+    /// [`Scan::skip_closers`] then [`Scan::next`].
+    fn after_stop(&self, after: usize) -> (usize, Next) {
+        match self.bytes.get(after..after + 2) {
+            // Nearly every stop is followed by one space and an ASCII letter
+            // or digit, which `skip_closers` and `next` would only confirm.
+            Some(&[b' ', c]) if c.is_ascii_uppercase() => (after, Next::Upper(after + 1)),
+            Some(&[b' ', c]) if c.is_ascii_lowercase() => (after, Next::Lower),
+            Some(&[b' ', c]) if c.is_ascii_digit() => (after, Next::Digit),
+            _ => {
+                let j = self.skip_closers(after);
+                (j, self.next(j))
+            }
+        }
+    }
+
     /// Whether the spaced stop at `i` only marks a lost line break inside a
     /// byline or time-stamp block, as scraped news prints them ("By . Jane
     /// Doe .", "PUBLISHED: . 14:11 EST … . | . UPDATED: . …"): after a lone
@@ -1880,12 +2083,12 @@ impl<'a> Scan<'a> {
         let Some(head) = self.text.get(from..i) else {
             return false;
         };
-        let head = head.trim_end_matches(is_space);
+        let head = trim_space_end(head);
         if head.ends_with([':', '|']) {
             // "reasons why: . 1. Is it …" opens a numbered list instead.
             return !self.list_marker_follows(i + 1);
         }
-        from == self.seg_start && head.trim_start_matches(is_space) == "By"
+        from == self.seg_start && trim_space_start(head) == "By"
     }
 
     /// Whether white space then a numbered-list marker ("1.", "12)")
@@ -1950,15 +2153,30 @@ impl<'a> Scan<'a> {
             return Word::Plain;
         }
         let tok = self.text.get(start..i).unwrap_or("");
-        if tok.contains(['@', '/']) && self.is_link() {
+        if tok.bytes().any(|b| b == b'@' || b == b'/') && self.is_link() {
             return Word::Plain;
         }
         // Only the part after any bracket or quote: "(CNN)U.S" reads as "U.S".
-        let tok = tok
-            .rsplit(|c: char| is_opener(c) || is_closer(c) || c == '/')
-            .next()
-            .unwrap_or(tok);
-        let tok = tok.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // Bytes first: only a non-ASCII char needs decoding.
+        let after_bracket = match tok.bytes().rposition(|b| CUTS_WORD[usize::from(b)]) {
+            None => 0,
+            Some(at) if tok.as_bytes()[at].is_ascii() => at + 1,
+            Some(_) => tok
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| cuts_word(c))
+                .map_or(0, |(at, c)| at + c.len_utf8()),
+        };
+        let tok = tok.get(after_bracket..).unwrap_or(tok);
+        let lead = tok
+            .bytes()
+            .take_while(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+            .count();
+        let tok = tok.get(lead..).unwrap_or(tok);
+        let tok = match tok.as_bytes().first() {
+            Some(b) if b.is_ascii() => tok,
+            _ => tok.trim_start_matches(|c: char| !c.is_alphanumeric()),
+        };
         self.classify(tok)
     }
 
@@ -1966,24 +2184,29 @@ impl<'a> Scan<'a> {
         if tok.is_empty() {
             return Word::Plain;
         }
-        let mut buf = [0u8; 64];
-        let mut n = 0;
-        for c in tok.chars() {
-            if !push_lower(c, &mut buf, &mut n) {
+        // A longer ASCII word than every abbreviation needs no key: ASCII
+        // keeps its length when lower-cased.
+        let entry = if self.sp.longest < tok.len() && tok.len() <= KEY_BYTES && tok.is_ascii() {
+            None
+        } else {
+            let mut buf = [0u8; KEY_BYTES];
+            let Some(key) = lower_key(tok, &mut buf) else {
                 return Word::Plain;
-            }
-        }
-        let key = std::str::from_utf8(&buf[..n]).unwrap_or("");
+            };
+            self.sp.lookup(key)
+        };
         // A capitalised entry wants a capitalised word, not an acronym in
         // capitals ("SAT." is the test, not Saturday).
-        let capital = tok.chars().next().is_some_and(char::is_uppercase)
-            && (tok.chars().nth(1).is_none() || tok.chars().skip(1).any(char::is_lowercase));
-        let initial = n == 1 && tok.as_bytes()[0].is_ascii_uppercase();
-        match self.sp.lookup(key) {
+        let capital = || {
+            tok.chars().next().is_some_and(char::is_uppercase)
+                && (tok.chars().nth(1).is_none() || tok.chars().skip(1).any(char::is_lowercase))
+        };
+        let initial = tok.len() == 1 && tok.as_bytes()[0].is_ascii_uppercase();
+        match entry {
             // "Taraji P. Henson": a capital initial, not the page number
             // abbreviation "p.".
             Some((Kind::Numeric, _)) if initial => return Word::Abbrev(Kind::Ambiguous),
-            Some((kind, upper)) if !upper || capital => return Word::Abbrev(kind),
+            Some((kind, upper)) if !upper || capital() => return Word::Abbrev(kind),
             _ => {}
         }
         let first = tok.chars().next().unwrap_or(' ');
@@ -2005,7 +2228,7 @@ impl<'a> Scan<'a> {
             return Word::Abbrev(Kind::Ambiguous);
         }
         // Dotted abbreviations: "U.S", "a.m", "Ph.D", "EE.UU".
-        if tok.contains('.') {
+        if tok.bytes().any(|b| b == b'.') {
             let mut parts = 0;
             let dotted = tok.split('.').all(|p| {
                 parts += 1;
@@ -2068,42 +2291,245 @@ impl<'a> Scan<'a> {
 mod tests {
     use super::*;
 
+    /// A xorshift generator: the randomised tests below need no crate.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() >> 8) as usize % n
+        }
+    }
+
+    /// [`skim_prose`] one byte at a time.
+    fn skim_bytewise(bytes: &[u8], mut i: usize, mut in_word: bool, mut words: usize) -> Skim {
+        let mut last_word = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b' ' {
+                in_word = false;
+            } else if PLAIN_IN_WORD[usize::from(b)] {
+                if !in_word {
+                    words = (words + 1).min(WORDS_THAT_MATTER).max(words);
+                    last_word = Some(i);
+                }
+                in_word = true;
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        Skim {
+            end: i,
+            words,
+            last_word,
+            in_word,
+        }
+    }
+
     #[test]
-    fn plain_bytes_are_skipped_as_the_table_says() {
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    fn prose_is_skimmed_as_the_table_says() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
         for round in 0..4000 {
             let len = round % 40;
             let bytes: Vec<u8> = (0..len)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    // Mostly plain bytes, so that runs are long.
-                    if x & 7 == 0 {
-                        (x >> 8) as u8
-                    } else {
-                        b'a' + (x >> 8) as u8 % 26
-                    }
+                .map(|_| match rng.below(8) {
+                    // Mostly letters and spaces, so that runs are long.
+                    0 => rng.next() as u8,
+                    1 | 2 => b' ',
+                    _ => b'a' + rng.below(26) as u8,
                 })
                 .collect();
             for i in 0..=len {
-                let mut expected = i;
-                while expected < len && PLAIN_IN_WORD[usize::from(bytes[expected])] {
-                    expected += 1;
+                for (in_word, words) in [(false, 0), (true, 1), (false, 2), (true, 5)] {
+                    assert_eq!(
+                        skim_prose(&bytes, i, in_word, words),
+                        skim_bytewise(&bytes, i, in_word, words),
+                        "{bytes:?} from {i}"
+                    );
                 }
-                assert_eq!(
-                    skip_plain_in_word(&bytes, i),
-                    expected,
-                    "{bytes:?} from {i}"
-                );
             }
         }
         for b in 0..=255u8 {
-            let mut bytes = vec![b'a'; 16];
+            let mut bytes = b"ab cd efgh ijk lm".to_vec();
             bytes[5] = b;
-            let expected = if PLAIN_IN_WORD[usize::from(b)] { 16 } else { 5 };
-            assert_eq!(skip_plain_in_word(&bytes, 0), expected, "{b}");
+            let got = skim_prose(&bytes, 0, false, 0);
+            assert_eq!(got, skim_bytewise(&bytes, 0, false, 0), "{b}");
+            let plain = PLAIN_IN_WORD[usize::from(b)] || b == b' ';
+            assert_eq!(got.end, if plain { bytes.len() } else { 5 }, "{b}");
         }
+        let skim = skim_prose(b"  He said it was over.", 0, false, 0);
+        assert_eq!(skim.end, 21);
+        assert_eq!(skim.words, WORDS_THAT_MATTER);
+        assert_eq!(skim.last_word, Some(17));
+        assert!(skim.in_word);
+        let skim = skim_prose(b"said it;", 0, true, 1);
+        assert_eq!((skim.end, skim.words, skim.last_word), (7, 2, Some(5)));
+        let skim = skim_prose(b"said\t", 0, true, 1);
+        assert_eq!((skim.end, skim.words, skim.last_word), (4, 1, None));
+    }
+
+    #[test]
+    fn ascii_shortcuts_agree_with_unicode() {
+        for b in 0..0x80u8 {
+            assert_eq!(is_ascii_space(b), is_space(char::from(b)), "{b}");
+        }
+        for t in [
+            "",
+            " ",
+            "\t\n",
+            "  a b  ",
+            "\u{A0} x \u{2029}",
+            " \u{FEFF}\u{200B}",
+            "é ",
+            " \x0b\x0cz\r\n",
+            "“ ”",
+        ] {
+            assert_eq!(trim_space_start(t), t.trim_start_matches(is_space), "{t:?}");
+            assert_eq!(trim_space_end(t), t.trim_end_matches(is_space), "{t:?}");
+            for i in 0..=t.len() + 1 {
+                let at = t.get(i..).and_then(|r| r.chars().next());
+                assert_eq!(char_at(t, i).map(|(c, _)| c), at, "{t:?} at {i}");
+                let before = t.get(..i).and_then(|r| r.chars().next_back());
+                assert_eq!(char_before(t, i), before, "{t:?} before {i}");
+            }
+        }
+        let mut buf = [0u8; KEY_BYTES];
+        assert_eq!(lower_key("U.S", &mut buf), Some(&b"u.s"[..]));
+        assert_eq!(lower_key("ÉD", &mut buf), Some("éd".as_bytes()));
+        assert_eq!(lower_key(&"x".repeat(65), &mut buf), None);
+        assert_eq!(lower_key(&"É".repeat(40), &mut buf), None);
+    }
+
+    #[test]
+    fn added_abbreviations_may_be_longer_than_the_built_in_ones() {
+        let plain = Splitter::new(Lang::English);
+        let word = b"verwaltungsger";
+        assert!(word.len() > plain.longest);
+        assert_eq!(plain.lookup(word), None);
+        let custom = plain.clone().with_abbreviations(["Verwaltungsger."]);
+        assert_eq!(custom.lookup(word), Some((Kind::Ambiguous, true)));
+        assert_eq!(custom.lookup(b"dr"), Some((Kind::Title, false)));
+        let t = "The Verwaltungsger. Meyer spoke. Then he left.";
+        assert_eq!(plain.split(t).len(), 3);
+        assert_eq!(custom.split(t).len(), 2);
+    }
+
+    #[test]
+    fn the_common_case_after_a_stop_is_read_as_in_general() {
+        let splitter = Splitter::new(Lang::English);
+        let mut texts: Vec<String> = (0..0x80u8)
+            .flat_map(|c| {
+                let c = char::from(c);
+                [
+                    format!("x. {c}"),
+                    format!("x. {c}y"),
+                    format!("x.{c} Y"),
+                    format!("x.\" {c}"),
+                    format!("x.) {c}y"),
+                    format!("x.{c}{c} Y"),
+                ]
+            })
+            .collect();
+        texts.extend(
+            [
+                "x. “Y", "x. É", "x. é", "x.\" Y", "x. ", "x.", "x.  Y", "x. \" Y",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let scan = Scan::new(&splitter, text);
+            let j = scan.skip_closers(2);
+            assert_eq!(scan.after_stop(2), (j, scan.next(j)), "{text:?}");
+        }
+    }
+
+    /// Splits with and without skimming, which must agree.
+    fn split_both_ways(lang: Lang, text: &str) -> Vec<Sentence> {
+        let splitter = Splitter::new(lang);
+        let mut slow = Scan::new(&splitter, text);
+        slow.skims = false;
+        slow.run();
+        let fast = splitter.split(text);
+        assert_eq!(fast, slow.out, "{text:?}");
+        fast
+    }
+
+    #[test]
+    fn skimming_changes_no_sentence() {
+        const PIECES: &[&str] = &[
+            "the",
+            "He",
+            "U.S",
+            "Dr",
+            "a",
+            "b",
+            "c",
+            "1",
+            "2",
+            "No",
+            "of",
+            "said",
+            "Inc",
+            "e.g",
+            "www.x",
+            "x@y",
+            "http://a.B/c",
+            "(CNN)",
+            "By",
+            "PUBLISHED:",
+            "|",
+            " ",
+            " ",
+            " ",
+            " ",
+            "\t",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\r",
+            ".",
+            ".",
+            ". . .",
+            "...",
+            "?",
+            "!",
+            ";",
+            "\"",
+            "'",
+            "“",
+            "”",
+            "»",
+            "•",
+            "—",
+            "-",
+            "é",
+            "É",
+            "\u{A0}",
+            "。",
+            ")",
+            "1.",
+            "a)",
+            "asked",
+            ",",
+            ":",
+        ];
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        for _ in 0..3000 {
+            let n = rng.below(60);
+            let text: String = (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect();
+            for lang in [Lang::English, Lang::German, Lang::Greek] {
+                split_both_ways(lang, &text);
+            }
+        }
+        let t = "The vote passed late on\nTuesday. Critics, who had lobbied for weeks, objected.";
+        assert_eq!(split_both_ways(Lang::English, t).len(), 2);
     }
 
     fn texts(lang: Lang, text: &str) -> Vec<String> {
