@@ -146,7 +146,7 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         let coordinated = kind == QuoteKind::Partial
             && raw.closed
             && before.is_some_and(char::is_alphanumeric)
-            && quoted.split_whitespace().count() >= 4
+            && quoted.split_whitespace().nth(3).is_some()
             && and_then_verb(text, raw.after)
             && pre.is_some_and(|f| {
                 f.cue
@@ -478,6 +478,26 @@ fn last_line_break(b: &[u8]) -> Option<usize> {
     None
 }
 
+/// The position of the first `\n` among the first `limit` bytes of `s`.
+///
+/// Eight bytes at a time: nearly every quote looks a line ahead, and one
+/// byte at a time that look cost more than pairing all the quotation marks.
+fn newline_within(s: &str, limit: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let b = &s.as_bytes()[..s.len().min(limit)];
+    let mut n = 0;
+    for chunk in b.chunks_exact(8) {
+        let v = chunk.try_into().map_or(0, u64::from_le_bytes);
+        if has_zero_byte(v ^ (ONES * u64::from(b'\n'))) {
+            break;
+        }
+        n += 8;
+    }
+    b[n..].iter().position(|&c| c == b'\n').map(|i| n + i)
+}
+
 /// Whether the only text between a quote ending at `after` and a mark at
 /// `open` is the rest of that quote's paragraph.
 fn next_paragraph(text: &str, after: usize, open: usize) -> bool {
@@ -486,7 +506,7 @@ fn next_paragraph(text: &str, after: usize, open: usize) -> bool {
     };
     // Only a short tail may follow the earlier quote; looking no further
     // keeps many quotes after one huge paragraph linear.
-    match between.bytes().take(200).position(|b| b == b'\n') {
+    match newline_within(between, 200) {
         Some(nl) => between[nl..].trim().is_empty(),
         None => false,
     }
@@ -522,7 +542,9 @@ fn classify(
             }
         }
         Some(c) if c.is_alphanumeric() => {
-            let words = quoted.split_whitespace().count();
+            // Only compared with 3 and 6: no need to count a long quote's
+            // every word.
+            let words = quoted.split_whitespace().take(6).count();
             let full = quoted.trim_end().ends_with(['.', '!', '?']) && words >= 6;
             if (upper && words >= 3 || full) && attrib::cue_word_before(text, raw.open, buf) {
                 QuoteKind::Direct
@@ -538,7 +560,8 @@ fn classify(
 /// comma: reads like a title or a term.
 fn is_title_like(quoted: &str) -> bool {
     let t = quoted.trim_end();
-    let words = t.split_whitespace().count();
+    // More than four words end it: a long quote's words are not counted.
+    let words = t.split_whitespace().take(5).count();
     if words > 4 {
         return false;
     }
@@ -586,7 +609,7 @@ fn dash_signature(text: &str, after: usize) -> Option<(usize, usize)> {
         rest.len() - inline.len()
     } else {
         // Look a bounded way ahead so many quotes stay linear.
-        let line_end = rest.bytes().take(200).position(|b| b == b'\n')?;
+        let line_end = newline_within(rest, 200)?;
         if !rest[..line_end].trim().is_empty() {
             return None;
         }
@@ -599,11 +622,7 @@ fn dash_signature(text: &str, after: usize) -> Option<(usize, usize)> {
     let lead = body.len() - body.trim_start_matches([' ', '\u{a0}']).len();
     let body = &body[lead..];
     let start = start + (text[start..].len() - body.len());
-    let line_len = body
-        .bytes()
-        .take(121)
-        .position(|b| b == b'\n')
-        .unwrap_or(body.len().min(121));
+    let line_len = newline_within(body, 121).unwrap_or(body.len().min(121));
     let line = body.get(..line_len)?;
     if line.len() > 120 || !line.chars().next().is_some_and(char::is_uppercase) {
         return None;
@@ -1431,6 +1450,21 @@ mod tests {
         assert_eq!(q[0].kind, QuoteKind::Direct);
         let q = quotes("According to Ama Osei, the harbour master, “the ferry is too old.”");
         assert_eq!(q[0].kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn newline_within_agrees_with_a_byte_scan() {
+        let t = "ab\nc d\u{2028}é\n\nxyz 0123456789\n";
+        for limit in 0..=t.len() + 2 {
+            for from in (0..t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let s = &t[from..];
+                let expected = s.bytes().take(limit).position(|b| b == b'\n');
+                assert_eq!(newline_within(s, limit), expected, "{from} {limit}");
+            }
+        }
+        let long = "x".repeat(300) + "\n";
+        assert_eq!(newline_within(&long, 200), None);
+        assert_eq!(newline_within(&long, 301), Some(300));
     }
 
     fn ranked(text: &str) -> Vec<Quote<'_>> {
