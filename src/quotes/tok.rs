@@ -380,6 +380,11 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                     newline_before: newline,
                 });
             }
+            // Most words end at a space, which is skipped here rather
+            // than sorted by the table.
+            if bytes.get(k) == Some(&b' ') {
+                k += 1;
+            }
         } else {
             out.push(Tok {
                 start,
