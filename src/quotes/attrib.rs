@@ -562,14 +562,22 @@ impl Window<'_> {
     }
 
     /// The cue at token `i`: its last token index, or None.
+    ///
+    /// Asked about nearly every token of a window, and few are cues: the
+    /// quick test that turns most words away is inlined, the rest of the
+    /// tests are in [`Window::cue_starting_with`].
+    #[inline]
     fn cue_at(&self, i: usize) -> Option<usize> {
-        if !self.is_word(i) {
-            return None;
-        }
-        let w = self.w(i);
+        let t = self.toks.get(i).filter(|t| t.word)?;
+        let w = self.text.get(t.start..t.end).unwrap_or("");
         if !CUE_WORDS.may_contain(w) {
             return None;
         }
+        self.cue_starting_with(i, w)
+    }
+
+    /// [`Window::cue_at`] for the word `w` at token `i`.
+    fn cue_starting_with(&self, i: usize, w: &str) -> Option<usize> {
         if w.eq_ignore_ascii_case("according") && self.w(i + 1) == "to" {
             return Some(i + 1);
         }
