@@ -891,7 +891,11 @@ pub fn rank_with_summary(
             *n += 1;
         }
     }
-    let max_tf = tf.iter().copied().max().unwrap_or(1).max(2) as f64;
+    let max_count = tf.iter().copied().max().unwrap_or(1);
+    let max_tf = max_count.max(2) as f64;
+    // ln of each count a term can have, computed once rather than once a
+    // quoted word.
+    let ln_count: Vec<f64> = (0..=max_count).map(|c| f64::from(c.max(1)).ln()).collect();
     let mut summary_sets: Vec<Vec<u32>> = summary
         .iter()
         .map(|&(a, b)| term_set(doc.in_span(a, b)))
@@ -899,15 +903,22 @@ pub fn rank_with_summary(
     summary_sets.retain(|s| !s.is_empty());
     // First pass: raw substance, and how often each speaker is quoted.
     let mut substance = Vec::with_capacity(quotes.len());
-    for q in quotes.iter() {
-        let tokens = doc.in_span(q.start, q.end);
+    let spans: Vec<&[crate::terms::Token]> =
+        quotes.iter().map(|q| doc.in_span(q.start, q.end)).collect();
+    for tokens in &spans {
         let n = tokens.len() as f64;
         // ln(tf) / ln(max tf): words said once count 0, the article's most
         // repeated word counts 1. The sum over n + 4 is the mean, shrunk
         // towards 0 for quotes of a few words.
         let sum: f64 = tokens
             .iter()
-            .map(|t| (tf.get(t.term as usize).copied().unwrap_or(1).max(1) as f64).ln())
+            .map(|t| {
+                let count = tf.get(t.term as usize).copied().unwrap_or(1).max(1);
+                ln_count
+                    .get(count as usize)
+                    .copied()
+                    .unwrap_or_else(|| f64::from(count).ln())
+            })
             .sum::<f64>()
             / max_tf.ln();
         substance.push(sum / (n + 4.0));
@@ -916,6 +927,11 @@ pub fn rank_with_summary(
     let voices = speaker_counts(quotes);
     let most = voices.iter().map(|v| v.1).max().unwrap_or(1).max(1) as f64;
     let mut sets: Vec<Vec<u32>> = Vec::with_capacity(quotes.len());
+    // The terms of the quote being scored, marked by id: how many of them
+    // an earlier quote or a summary sentence shares is then one pass over
+    // that set, where merging the two sorted lists cost more than the rest
+    // of the ranking.
+    let mut in_quote = vec![false; doc.num_terms()];
     for (i, q) in quotes.iter_mut().enumerate() {
         let centrality = if best > 0.0 { substance[i] / best } else { 0.0 };
         let words = crate::terms::word_indices(q.text).count() as f64;
@@ -944,13 +960,29 @@ pub fn rank_with_summary(
         if q.text.trim_end().ends_with('?') {
             score *= 0.85;
         }
-        let set = term_set(doc.in_span(q.start, q.end));
+        let set = term_set(spans.get(i).copied().unwrap_or_default());
+        // An id beyond the marks (none, from a well-formed `doc`) falls
+        // back to merging.
+        let marked = set.iter().all(|&t| (t as usize) < in_quote.len());
+        if marked {
+            mark(&mut in_quote, &set, true);
+        }
+        let shared_with_quote = |s: &[u32]| {
+            if marked {
+                s.iter()
+                    .filter(|&&t| in_quote.get(t as usize).copied().unwrap_or(false))
+                    .count()
+            } else {
+                shared(s, &set)
+            }
+        };
         let lo = i.saturating_sub(DUPLICATE_WINDOW);
         // Two sets share at most the smaller one, so sizes far apart rule
         // a near-duplicate out before the sets are compared.
         let near = |s: &Vec<u32>| {
             let (small, large) = (s.len().min(set.len()), s.len().max(set.len()));
-            small as f64 / large as f64 >= 0.6 && overlap(s, &set) >= 0.6
+            small as f64 / large as f64 >= 0.6
+                && jaccard(shared_with_quote(s), s.len(), set.len()) >= 0.6
         };
         if !set.is_empty() && sets[lo..].iter().any(near) {
             score *= 0.5;
@@ -958,10 +990,13 @@ pub fn rank_with_summary(
         if !set.is_empty()
             && summary_sets.iter().any(|s| {
                 s.len().min(set.len()) as f64 >= 0.6 * set.len() as f64
-                    && shared(s, &set) as f64 >= 0.6 * set.len() as f64
+                    && shared_with_quote(s) as f64 >= 0.6 * set.len() as f64
             })
         {
             score *= 0.7;
+        }
+        if marked {
+            mark(&mut in_quote, &set, false);
         }
         sets.push(set);
         q.score = score.clamp(0.0, 1.0);
@@ -1036,10 +1071,18 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
     both
 }
 
-/// Jaccard similarity of two sorted, deduplicated id lists.
-fn overlap(a: &[u32], b: &[u32]) -> f64 {
-    let both = shared(a, b);
-    let union = a.len() + b.len() - both;
+/// Sets (or clears) the marks of the ids in `set` that lie within `marks`.
+fn mark(marks: &mut [bool], set: &[u32], to: bool) {
+    for &t in set {
+        if let Some(m) = marks.get_mut(t as usize) {
+            *m = to;
+        }
+    }
+}
+
+/// Jaccard similarity of two sets of `a` and `b` ids sharing `both`.
+fn jaccard(both: usize, a: usize, b: usize) -> f64 {
+    let union = (a + b).saturating_sub(both);
     if union == 0 {
         0.0
     } else {
@@ -1465,6 +1508,19 @@ mod tests {
         let long = "x".repeat(300) + "\n";
         assert_eq!(newline_within(&long, 200), None);
         assert_eq!(newline_within(&long, 301), Some(300));
+    }
+
+    #[test]
+    fn shared_ids_and_jaccard() {
+        assert_eq!(shared(&[1, 3, 5, 9], &[2, 3, 9, 10]), 2);
+        assert_eq!(shared(&[], &[1]), 0);
+        assert_eq!(jaccard(2, 4, 4), 2.0 / 6.0);
+        assert_eq!(jaccard(0, 0, 0), 0.0);
+        let mut marks = vec![false; 6];
+        mark(&mut marks, &[1, 4, 9], true);
+        assert_eq!(marks, [false, true, false, false, true, false]);
+        mark(&mut marks, &[1, 4, 9], false);
+        assert!(marks.iter().all(|&m| !m));
     }
 
     fn ranked(text: &str) -> Vec<Quote<'_>> {
