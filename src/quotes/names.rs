@@ -843,6 +843,17 @@ fn learn_from_pronouns(
                 continue;
             }
             let w = &text[t.start..t.end];
+            // Every sentence end and pronoun below starts with one of
+            // these bytes: most short words are turned away before the
+            // comparisons.
+            if !w.as_bytes().first().is_some_and(|b| {
+                matches!(
+                    b,
+                    b'.' | b'!' | b'?' | b'h' | b'H' | b'e' | b'E' | b'i' | b'I' | b's' | b'S'
+                )
+            }) {
+                continue;
+            }
             if matches!(w, "." | "!" | "?") {
                 sentence_ends += 1;
                 if sentence_ends > 1 {
