@@ -146,7 +146,7 @@ pub fn find_quotes<'a>(text: &'a str, _sentences: &[Sentence], _lang: Lang) -> V
         let coordinated = kind == QuoteKind::Partial
             && raw.closed
             && before.is_some_and(char::is_alphanumeric)
-            && quoted.split_whitespace().count() >= 4
+            && quoted.split_whitespace().nth(3).is_some()
             && and_then_verb(text, raw.after)
             && pre.is_some_and(|f| {
                 f.cue
@@ -478,6 +478,26 @@ fn last_line_break(b: &[u8]) -> Option<usize> {
     None
 }
 
+/// The position of the first `\n` among the first `limit` bytes of `s`.
+///
+/// Eight bytes at a time: nearly every quote looks a line ahead, and one
+/// byte at a time that look cost more than pairing all the quotation marks.
+fn newline_within(s: &str, limit: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let b = &s.as_bytes()[..s.len().min(limit)];
+    let mut n = 0;
+    for chunk in b.chunks_exact(8) {
+        let v = chunk.try_into().map_or(0, u64::from_le_bytes);
+        if has_zero_byte(v ^ (ONES * u64::from(b'\n'))) {
+            break;
+        }
+        n += 8;
+    }
+    b[n..].iter().position(|&c| c == b'\n').map(|i| n + i)
+}
+
 /// Whether the only text between a quote ending at `after` and a mark at
 /// `open` is the rest of that quote's paragraph.
 fn next_paragraph(text: &str, after: usize, open: usize) -> bool {
@@ -486,7 +506,7 @@ fn next_paragraph(text: &str, after: usize, open: usize) -> bool {
     };
     // Only a short tail may follow the earlier quote; looking no further
     // keeps many quotes after one huge paragraph linear.
-    match between.bytes().take(200).position(|b| b == b'\n') {
+    match newline_within(between, 200) {
         Some(nl) => between[nl..].trim().is_empty(),
         None => false,
     }
@@ -522,7 +542,9 @@ fn classify(
             }
         }
         Some(c) if c.is_alphanumeric() => {
-            let words = quoted.split_whitespace().count();
+            // Only compared with 3 and 6: no need to count a long quote's
+            // every word.
+            let words = quoted.split_whitespace().take(6).count();
             let full = quoted.trim_end().ends_with(['.', '!', '?']) && words >= 6;
             if (upper && words >= 3 || full) && attrib::cue_word_before(text, raw.open, buf) {
                 QuoteKind::Direct
@@ -538,7 +560,8 @@ fn classify(
 /// comma: reads like a title or a term.
 fn is_title_like(quoted: &str) -> bool {
     let t = quoted.trim_end();
-    let words = t.split_whitespace().count();
+    // More than four words end it: a long quote's words are not counted.
+    let words = t.split_whitespace().take(5).count();
     if words > 4 {
         return false;
     }
@@ -586,7 +609,7 @@ fn dash_signature(text: &str, after: usize) -> Option<(usize, usize)> {
         rest.len() - inline.len()
     } else {
         // Look a bounded way ahead so many quotes stay linear.
-        let line_end = rest.bytes().take(200).position(|b| b == b'\n')?;
+        let line_end = newline_within(rest, 200)?;
         if !rest[..line_end].trim().is_empty() {
             return None;
         }
@@ -599,11 +622,7 @@ fn dash_signature(text: &str, after: usize) -> Option<(usize, usize)> {
     let lead = body.len() - body.trim_start_matches([' ', '\u{a0}']).len();
     let body = &body[lead..];
     let start = start + (text[start..].len() - body.len());
-    let line_len = body
-        .bytes()
-        .take(121)
-        .position(|b| b == b'\n')
-        .unwrap_or(body.len().min(121));
+    let line_len = newline_within(body, 121).unwrap_or(body.len().min(121));
     let line = body.get(..line_len)?;
     if line.len() > 120 || !line.chars().next().is_some_and(char::is_uppercase) {
         return None;
@@ -872,7 +891,11 @@ pub fn rank_with_summary(
             *n += 1;
         }
     }
-    let max_tf = tf.iter().copied().max().unwrap_or(1).max(2) as f64;
+    let max_count = tf.iter().copied().max().unwrap_or(1);
+    let max_tf = max_count.max(2) as f64;
+    // ln of each count a term can have, computed once rather than once a
+    // quoted word.
+    let ln_count: Vec<f64> = (0..=max_count).map(|c| f64::from(c.max(1)).ln()).collect();
     let mut summary_sets: Vec<Vec<u32>> = summary
         .iter()
         .map(|&(a, b)| term_set(doc.in_span(a, b)))
@@ -880,15 +903,22 @@ pub fn rank_with_summary(
     summary_sets.retain(|s| !s.is_empty());
     // First pass: raw substance, and how often each speaker is quoted.
     let mut substance = Vec::with_capacity(quotes.len());
-    for q in quotes.iter() {
-        let tokens = doc.in_span(q.start, q.end);
+    let spans: Vec<&[crate::terms::Token]> =
+        quotes.iter().map(|q| doc.in_span(q.start, q.end)).collect();
+    for tokens in &spans {
         let n = tokens.len() as f64;
         // ln(tf) / ln(max tf): words said once count 0, the article's most
         // repeated word counts 1. The sum over n + 4 is the mean, shrunk
         // towards 0 for quotes of a few words.
         let sum: f64 = tokens
             .iter()
-            .map(|t| (tf.get(t.term as usize).copied().unwrap_or(1).max(1) as f64).ln())
+            .map(|t| {
+                let count = tf.get(t.term as usize).copied().unwrap_or(1).max(1);
+                ln_count
+                    .get(count as usize)
+                    .copied()
+                    .unwrap_or_else(|| f64::from(count).ln())
+            })
             .sum::<f64>()
             / max_tf.ln();
         substance.push(sum / (n + 4.0));
@@ -897,6 +927,11 @@ pub fn rank_with_summary(
     let voices = speaker_counts(quotes);
     let most = voices.iter().map(|v| v.1).max().unwrap_or(1).max(1) as f64;
     let mut sets: Vec<Vec<u32>> = Vec::with_capacity(quotes.len());
+    // The terms of the quote being scored, marked by id: how many of them
+    // an earlier quote or a summary sentence shares is then one pass over
+    // that set, where merging the two sorted lists cost more than the rest
+    // of the ranking.
+    let mut in_quote = vec![false; doc.num_terms()];
     for (i, q) in quotes.iter_mut().enumerate() {
         let centrality = if best > 0.0 { substance[i] / best } else { 0.0 };
         let words = crate::terms::word_indices(q.text).count() as f64;
@@ -925,13 +960,29 @@ pub fn rank_with_summary(
         if q.text.trim_end().ends_with('?') {
             score *= 0.85;
         }
-        let set = term_set(doc.in_span(q.start, q.end));
+        let set = term_set(spans.get(i).copied().unwrap_or_default());
+        // An id beyond the marks (none, from a well-formed `doc`) falls
+        // back to merging.
+        let marked = set.iter().all(|&t| (t as usize) < in_quote.len());
+        if marked {
+            mark(&mut in_quote, &set, true);
+        }
+        let shared_with_quote = |s: &[u32]| {
+            if marked {
+                s.iter()
+                    .filter(|&&t| in_quote.get(t as usize).copied().unwrap_or(false))
+                    .count()
+            } else {
+                shared(s, &set)
+            }
+        };
         let lo = i.saturating_sub(DUPLICATE_WINDOW);
         // Two sets share at most the smaller one, so sizes far apart rule
         // a near-duplicate out before the sets are compared.
         let near = |s: &Vec<u32>| {
             let (small, large) = (s.len().min(set.len()), s.len().max(set.len()));
-            small as f64 / large as f64 >= 0.6 && overlap(s, &set) >= 0.6
+            small as f64 / large as f64 >= 0.6
+                && jaccard(shared_with_quote(s), s.len(), set.len()) >= 0.6
         };
         if !set.is_empty() && sets[lo..].iter().any(near) {
             score *= 0.5;
@@ -939,10 +990,13 @@ pub fn rank_with_summary(
         if !set.is_empty()
             && summary_sets.iter().any(|s| {
                 s.len().min(set.len()) as f64 >= 0.6 * set.len() as f64
-                    && shared(s, &set) as f64 >= 0.6 * set.len() as f64
+                    && shared_with_quote(s) as f64 >= 0.6 * set.len() as f64
             })
         {
             score *= 0.7;
+        }
+        if marked {
+            mark(&mut in_quote, &set, false);
         }
         sets.push(set);
         q.score = score.clamp(0.0, 1.0);
@@ -1017,10 +1071,18 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
     both
 }
 
-/// Jaccard similarity of two sorted, deduplicated id lists.
-fn overlap(a: &[u32], b: &[u32]) -> f64 {
-    let both = shared(a, b);
-    let union = a.len() + b.len() - both;
+/// Sets (or clears) the marks of the ids in `set` that lie within `marks`.
+fn mark(marks: &mut [bool], set: &[u32], to: bool) {
+    for &t in set {
+        if let Some(m) = marks.get_mut(t as usize) {
+            *m = to;
+        }
+    }
+}
+
+/// Jaccard similarity of two sets of `a` and `b` ids sharing `both`.
+fn jaccard(both: usize, a: usize, b: usize) -> f64 {
+    let union = (a + b).saturating_sub(both);
     if union == 0 {
         0.0
     } else {
@@ -1431,6 +1493,34 @@ mod tests {
         assert_eq!(q[0].kind, QuoteKind::Direct);
         let q = quotes("According to Ama Osei, the harbour master, “the ferry is too old.”");
         assert_eq!(q[0].kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn newline_within_agrees_with_a_byte_scan() {
+        let t = "ab\nc d\u{2028}é\n\nxyz 0123456789\n";
+        for limit in 0..=t.len() + 2 {
+            for from in (0..t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let s = &t[from..];
+                let expected = s.bytes().take(limit).position(|b| b == b'\n');
+                assert_eq!(newline_within(s, limit), expected, "{from} {limit}");
+            }
+        }
+        let long = "x".repeat(300) + "\n";
+        assert_eq!(newline_within(&long, 200), None);
+        assert_eq!(newline_within(&long, 301), Some(300));
+    }
+
+    #[test]
+    fn shared_ids_and_jaccard() {
+        assert_eq!(shared(&[1, 3, 5, 9], &[2, 3, 9, 10]), 2);
+        assert_eq!(shared(&[], &[1]), 0);
+        assert_eq!(jaccard(2, 4, 4), 2.0 / 6.0);
+        assert_eq!(jaccard(0, 0, 0), 0.0);
+        let mut marks = vec![false; 6];
+        mark(&mut marks, &[1, 4, 9], true);
+        assert_eq!(marks, [false, true, false, false, true, false]);
+        mark(&mut marks, &[1, 4, 9], false);
+        assert!(marks.iter().all(|&m| !m));
     }
 
     fn ranked(text: &str) -> Vec<Quote<'_>> {

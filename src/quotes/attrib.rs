@@ -5,7 +5,9 @@
 //! the closing one, so the cost per quote is bounded.
 
 use super::names::Gender;
-use super::tok::{Tok, Windows, WordSet, is_capitalized, is_possessive, strip_possessive};
+use super::tok::{
+    FoldedSignatures, Tok, Windows, WordSet, is_capitalized, is_possessive, strip_possessive,
+};
 
 /// How far back from an opening mark an attribution may start.
 const PRE_WINDOW: usize = 320;
@@ -274,6 +276,11 @@ const CUES: &[&str] = &[
 ];
 
 static CUES_SET: WordSet = WordSet::new(CUES);
+/// Every word a cue can start with, in any ASCII case: most words of an
+/// attribution window are none, and [`Window::cue_at`] turns them away
+/// before comparing them with each kind of cue.
+static CUE_WORDS: FoldedSignatures =
+    FoldedSignatures::new(&[CUES, ACCORDING, &["according", "hieß", "heißt"]]);
 static ADVERBS_SET: WordSet = WordSet::new(ADVERBS);
 static NP_STOP_SET: WordSet = WordSet::new(NP_STOP);
 static FUNCTION_SET: WordSet = WordSet::new(FUNCTION);
@@ -555,11 +562,22 @@ impl Window<'_> {
     }
 
     /// The cue at token `i`: its last token index, or None.
+    ///
+    /// Asked about nearly every token of a window, and few are cues: the
+    /// quick test that turns most words away is inlined, the rest of the
+    /// tests are in [`Window::cue_starting_with`].
+    #[inline]
     fn cue_at(&self, i: usize) -> Option<usize> {
-        if !self.is_word(i) {
+        let t = self.toks.get(i).filter(|t| t.word)?;
+        let w = self.text.get(t.start..t.end).unwrap_or("");
+        if !CUE_WORDS.may_contain(w) {
             return None;
         }
-        let w = self.w(i);
+        self.cue_starting_with(i, w)
+    }
+
+    /// [`Window::cue_at`] for the word `w` at token `i`.
+    fn cue_starting_with(&self, i: usize, w: &str) -> Option<usize> {
         if w.eq_ignore_ascii_case("according") && self.w(i + 1) == "to" {
             return Some(i + 1);
         }

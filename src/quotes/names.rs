@@ -495,6 +495,8 @@ pub(crate) enum Gender {
 #[derive(Debug, Clone, Copy)]
 struct Occurrence {
     pos: usize,
+    /// The index of the name's first token (the one at `pos`).
+    token: usize,
     name: (usize, usize),
     /// The name plausibly opens its clause as its subject (not after a
     /// preposition or a verb, not a possessive).
@@ -527,6 +529,15 @@ const FUZZY_BUDGET: usize = 100_000;
 
 fn eq_any(w: &str, list: &[&str]) -> bool {
     list.contains(&w)
+}
+
+/// The longest of [`CONNECTORS`], in bytes.
+const CONNECTOR_MAX_LEN: usize = 3;
+
+/// Whether `w` is one of [`CONNECTORS`]: asked about the word after
+/// nearly every name, which is seldom that short.
+fn is_connector(w: &str) -> bool {
+    w.len() <= CONNECTOR_MAX_LEN && eq_any(w, CONNECTORS)
 }
 
 static TITLE_SET: WordSet = WordSet::new(TITLES);
@@ -568,17 +579,21 @@ impl<'a> Names<'a> {
         let mut runs: Vec<(usize, usize, Option<Gender>, usize)> = Vec::new();
         let mut i = 0;
         let bytes = text.as_bytes();
-        while i < toks.len() {
+        // Most words start with a lower-case ASCII letter, which no name
+        // does: they are turned away by their first byte in a tight loop,
+        // before any slicing.
+        let may_open_name = |t: &Tok| {
+            t.word
+                && !bytes
+                    .get(t.start)
+                    .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        };
+        while let Some(skip) = toks
+            .get(i..)
+            .and_then(|rest| rest.iter().position(may_open_name))
+        {
+            i += skip;
             let t = toks[i];
-            // Most words start with a lower-case ASCII letter, which no
-            // name does: they are turned away before any slicing.
-            let lower_ascii = bytes
-                .get(t.start)
-                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
-            if !t.word || lower_ascii {
-                i += 1;
-                continue;
-            }
             let w = &text[t.start..t.end];
             if !name_word(w) {
                 i += 1;
@@ -593,7 +608,7 @@ impl<'a> Names<'a> {
                     break;
                 }
                 if name_word(uw)
-                    || (eq_any(uw, CONNECTORS)
+                    || (is_connector(uw)
                         && toks
                             .get(j + 1)
                             .is_some_and(|n| n.word && name_word(&text[n.start..n.end])))
@@ -647,7 +662,7 @@ impl<'a> Names<'a> {
             let end = last.start + strip_possessive(&text[last.start..last.end]).len();
             for t in &toks[s..e] {
                 let w = strip_possessive(&text[t.start..t.end]);
-                if eq_any(w, CONNECTORS) || eq_any(w, SUFFIXES) {
+                if is_connector(w) || eq_any(w, SUFFIXES) {
                     continue;
                 }
                 let slot = best.entry(w).or_insert((n, start, end));
@@ -687,6 +702,7 @@ impl<'a> Names<'a> {
                 let pos = toks[s].start;
                 occurrences.push(Occurrence {
                     pos,
+                    token: s,
                     name,
                     subject,
                     quoted: inside(pos, &mut q),
@@ -794,6 +810,10 @@ impl<'a> Names<'a> {
 /// Gender from the narrative: a `he`/`she`/`his`/`her` (or `er`/`sie`,
 /// `il`/`elle`) outside quotes in the same or the next sentence after a
 /// subject name, before any other name, is that person's.
+///
+/// Only the tokens from a subject name up to the next name can tell, so
+/// only those are read: most tokens of an article come with no name
+/// waiting for a pronoun.
 fn learn_from_pronouns(
     text: &str,
     toks: &[Tok],
@@ -801,48 +821,53 @@ fn learn_from_pronouns(
     quoted: &[(usize, usize)],
     gender: &mut Map<usize, Gender>,
 ) {
-    let mut next_occ = 0;
     let mut q = 0;
-    // The pending subject name (its start) and the sentence ends seen since.
-    let mut pending: Option<(usize, u8)> = None;
-    for t in toks {
-        while next_occ < occurrences.len() && occurrences[next_occ].pos <= t.start {
-            let o = occurrences[next_occ];
-            pending = (o.subject && !o.quoted).then_some((o.name.0, 0));
-            next_occ += 1;
-        }
-        // Sentence ends and pronouns matter only while a name waits for
-        // one; most tokens of an article come with none waiting.
-        if pending.is_none() {
+    for (k, o) in occurrences.iter().enumerate() {
+        if !o.subject || o.quoted {
             continue;
         }
-        while q < quoted.len() && quoted[q].1 <= t.start {
-            q += 1;
-        }
-        if quoted.get(q).is_some_and(|&(a, _)| a <= t.start) {
+        let until = occurrences.get(k + 1).map_or(toks.len(), |next| next.token);
+        let Some(waiting) = toks.get(o.token..until) else {
             continue;
-        }
-        // No sentence end or pronoun below is longer than four bytes.
-        if t.end.saturating_sub(t.start) > 4 {
-            continue;
-        }
-        let w = &text[t.start..t.end];
-        if matches!(w, "." | "!" | "?") {
-            if let Some((_, n)) = pending.as_mut() {
-                *n += 1;
-                if *n > 1 {
-                    pending = None;
-                }
-            }
-            continue;
-        }
-        let g = match w {
-            "he" | "He" | "his" | "His" | "him" | "er" | "Er" | "il" | "Il" => Gender::Male,
-            "she" | "She" | "her" | "Her" | "elle" | "Elle" => Gender::Female,
-            _ => continue,
         };
-        if let Some((name, _)) = pending.take() {
-            gender.entry(name).or_insert(g);
+        let mut sentence_ends = 0;
+        for t in waiting {
+            while q < quoted.len() && quoted[q].1 <= t.start {
+                q += 1;
+            }
+            if quoted.get(q).is_some_and(|&(a, _)| a <= t.start) {
+                continue;
+            }
+            // No sentence end or pronoun below is longer than four bytes.
+            if t.end.saturating_sub(t.start) > 4 {
+                continue;
+            }
+            let w = &text[t.start..t.end];
+            // Every sentence end and pronoun below starts with one of
+            // these bytes: most short words are turned away before the
+            // comparisons.
+            if !w.as_bytes().first().is_some_and(|b| {
+                matches!(
+                    b,
+                    b'.' | b'!' | b'?' | b'h' | b'H' | b'e' | b'E' | b'i' | b'I' | b's' | b'S'
+                )
+            }) {
+                continue;
+            }
+            if matches!(w, "." | "!" | "?") {
+                sentence_ends += 1;
+                if sentence_ends > 1 {
+                    break;
+                }
+                continue;
+            }
+            let g = match w {
+                "he" | "He" | "his" | "His" | "him" | "er" | "Er" | "il" | "Il" => Gender::Male,
+                "she" | "She" | "her" | "Her" | "elle" | "Elle" => Gender::Female,
+                _ => continue,
+            };
+            gender.entry(o.name.0).or_insert(g);
+            break;
         }
     }
 }
@@ -917,5 +942,48 @@ mod tests {
         n.learn(n.recent_person(p, None).unwrap(), Gender::Female);
         assert_eq!(n.recent_person(p, Some(Gender::Male)), Some("Paul Girard"));
         assert_eq!(n.recent_person(p, Some(Gender::Female)), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn pronoun_gender_stays_with_the_nearest_subject() {
+        // `she` comes after Ida Brun was named: she is Ida Brun, and Nora
+        // Quill, named before, stays unknown.
+        let t = "Nora Quill arrived. Ida Brun spoke and she left. Omar Vell waved.";
+        let n = build(t, &[]);
+        let end = t.len();
+        assert_eq!(n.recent_person(end, Some(Gender::Male)), Some("Omar Vell"));
+        let at_omar = t.find("Omar").unwrap();
+        assert_eq!(
+            n.recent_subject(at_omar, Some(Gender::Male)),
+            Some("Nora Quill")
+        );
+        // Two sentence ends later a pronoun says nothing about the name.
+        let t = "Nora Quill arrived. It rained. Then she left. Omar Vell waved.";
+        let n = build(t, &[]);
+        let at_omar = t.find("Omar").unwrap();
+        assert_eq!(
+            n.recent_subject(at_omar, Some(Gender::Male)),
+            Some("Nora Quill")
+        );
+        // Within the next sentence it does, and a quoted pronoun does not.
+        let t = "Nora Quill arrived. Then she left. Omar Vell waved.";
+        let n = build(t, &[]);
+        let at_omar = t.find("Omar").unwrap();
+        assert_eq!(n.recent_subject(at_omar, Some(Gender::Male)), None);
+        let t = "Nora Quill arrived. “Then she left.” Omar Vell waved.";
+        let open = t.find('“').unwrap() + '“'.len_utf8();
+        let close = t.find('”').unwrap();
+        let n = build(t, &[(open, close)]);
+        let at_omar = t.find("Omar").unwrap();
+        assert_eq!(
+            n.recent_subject(at_omar, Some(Gender::Male)),
+            Some("Nora Quill")
+        );
+    }
+
+    #[test]
+    fn connectors_are_short() {
+        assert!(CONNECTORS.iter().all(|c| c.len() <= CONNECTOR_MAX_LEN));
+        assert!(is_connector("van") && !is_connector("Van") && !is_connector("vanity"));
     }
 }

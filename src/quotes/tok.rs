@@ -19,11 +19,33 @@ pub(crate) struct WordSet {
 }
 
 /// The words hashed, and for each first byte the lengths (bit `min(len,
-/// 31)`) of the words starting with it: most words asked about are not in
-/// the list, and this turns them away before any hashing.
+/// 31)`) of the words starting with it.
 struct Lookup {
     set: HashSet<&'static str, FixedState>,
     lengths: [u32; 256],
+    /// One bit per [`signature`] of a listed word: most words asked about
+    /// are not in the list, and nearly all of those are turned away here,
+    /// for the cost of a multiplication, before any hashing.
+    signatures: [u64; SIGNATURE_BITS / 64],
+}
+
+/// How many distinct signatures there are: a few times the longest list,
+/// so that few words outside a list share a listed word's signature.
+const SIGNATURE_BITS: usize = 4096;
+
+/// A number below [`SIGNATURE_BITS`] made from a word's first and last
+/// bytes and its length, equal for equal words.
+fn signature(w: &[u8]) -> usize {
+    match (w.first(), w.last()) {
+        (Some(&first), Some(&last)) => signature_of(first, last, w.len()),
+        _ => 0,
+    }
+}
+
+fn signature_of(first: u8, last: u8, len: usize) -> usize {
+    let key = u32::from(first) | u32::from(last) << 8 | (len.min(0xffff) as u32) << 16;
+    // Fibonacci hashing: the top bits of the product mix all of the key.
+    (key.wrapping_mul(0x9e37_79b1) >> (32 - SIGNATURE_BITS.trailing_zeros())) as usize
 }
 
 impl WordSet {
@@ -45,10 +67,8 @@ impl WordSet {
 
     pub(crate) fn contains(&self, w: &str) -> bool {
         let lookup = self.lookup();
-        let Some(&first) = w.as_bytes().first() else {
-            return lookup.set.contains(w);
-        };
-        lookup.lengths[usize::from(first)] & (1 << w.len().min(31)) != 0 && lookup.set.contains(w)
+        let sig = signature(w.as_bytes());
+        lookup.signatures[sig / 64] & (1 << (sig % 64)) != 0 && lookup.set.contains(w)
     }
 
     /// Whether a word starting with byte `first` and `len` bytes long may
@@ -60,16 +80,67 @@ impl WordSet {
     fn lookup(&self) -> &Lookup {
         self.set.get_or_init(|| {
             let mut lengths = [0u32; 256];
+            let mut signatures = [0u64; SIGNATURE_BITS / 64];
             for word in self.words.iter().chain(self.more) {
                 if let Some(&first) = word.as_bytes().first() {
                     lengths[usize::from(first)] |= 1 << word.len().min(31);
                 }
+                let sig = signature(word.as_bytes());
+                signatures[sig / 64] |= 1 << (sig % 64);
             }
             Lookup {
                 set: self.words.iter().chain(self.more).copied().collect(),
                 lengths,
+                signatures,
             }
         })
+    }
+}
+
+/// Words of some lists known only by their first and last bytes in ASCII
+/// lower case and their length: a word equal to a listed one but for ASCII
+/// case always passes, and most other words do not.
+///
+/// One cheap test that sets a word aside before several comparisons that
+/// each look at it another way (as it stands, lower-cased, without ASCII
+/// case).
+pub(crate) struct FoldedSignatures {
+    lists: &'static [&'static [&'static str]],
+    bits: OnceLock<[u64; SIGNATURE_BITS / 64]>,
+}
+
+impl FoldedSignatures {
+    pub(crate) const fn new(lists: &'static [&'static [&'static str]]) -> FoldedSignatures {
+        FoldedSignatures {
+            lists,
+            bits: OnceLock::new(),
+        }
+    }
+
+    /// False when `w` is no listed word, whatever the ASCII case of either.
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        let bits = self.bits.get_or_init(|| {
+            let mut bits = [0u64; SIGNATURE_BITS / 64];
+            for word in self.lists.iter().copied().flatten() {
+                let sig = folded_signature(word.as_bytes());
+                bits[sig / 64] |= 1 << (sig % 64);
+            }
+            bits
+        });
+        let sig = folded_signature(w.as_bytes());
+        bits[sig / 64] & (1 << (sig % 64)) != 0
+    }
+}
+
+/// [`signature`] of a word's first and last bytes in ASCII lower case.
+fn folded_signature(w: &[u8]) -> usize {
+    match (w.first(), w.last()) {
+        (Some(first), Some(last)) => signature_of(
+            first.to_ascii_lowercase(),
+            last.to_ascii_lowercase(),
+            w.len(),
+        ),
+        _ => 0,
     }
 }
 
@@ -196,22 +267,41 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     // `k` is the next unread byte of `s`.
     let mut k = 0;
     let mut newline = false;
-    loop {
-        // Spaces between words, the commonest byte, skip the decoder.
-        while bytes.get(k) == Some(&b' ') {
-            k += 1;
-        }
-        let Some(c) = char_at(k) else {
-            break;
-        };
+    while let Some(&b) = bytes.get(k) {
         let i = k;
-        k += c.len_utf8();
-        if c.is_whitespace() {
-            newline |= c == '\n' || c == '\r';
-            continue;
-        }
         let start = from + i;
-        if c.is_alphanumeric() {
+        // ASCII, nearly every byte of news text, is sorted by a table
+        // rather than decoded and asked about as a character.
+        let starts_word = match ASCII_CLASS.get(usize::from(b)) {
+            Some(AsciiClass::Space) => {
+                k += 1;
+                continue;
+            }
+            Some(AsciiClass::LineBreak) => {
+                newline = true;
+                k += 1;
+                continue;
+            }
+            Some(AsciiClass::AlphaNumeric) => {
+                k += 1;
+                true
+            }
+            Some(AsciiClass::Other) => {
+                k += 1;
+                false
+            }
+            None => {
+                let Some(c) = s.get(k..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                k += c.len_utf8();
+                if c.is_whitespace() {
+                    continue;
+                }
+                c.is_alphanumeric()
+            }
+        };
+        if starts_word {
             // Whether the word took in a `-`, which every French inverted
             // pronoun below needs.
             let mut hyphen = false;
@@ -290,10 +380,15 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                     newline_before: newline,
                 });
             }
+            // Most words end at a space, which is skipped here rather
+            // than sorted by the table.
+            if bytes.get(k) == Some(&b' ') {
+                k += 1;
+            }
         } else {
             out.push(Tok {
                 start,
-                end: start + c.len_utf8(),
+                end: from + k,
                 word: false,
                 newline_before: newline,
             });
@@ -301,6 +396,40 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
         newline = false;
     }
 }
+
+/// What an ASCII byte is to the tokenizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AsciiClass {
+    /// Whitespace other than a line break: ends a token, starts none.
+    Space,
+    /// `\n` or `\r`: whitespace that sets the next token's line-break flag.
+    LineBreak,
+    /// A letter or digit: starts or continues a word.
+    AlphaNumeric,
+    /// Anything else, a token of its own unless a word takes it in.
+    Other,
+}
+
+/// [`AsciiClass`] by byte, agreeing with `char::is_whitespace` and
+/// `char::is_alphanumeric`.
+static ASCII_CLASS: [AsciiClass; 128] = {
+    let mut table = [AsciiClass::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c == b'\n' || c == b'\r' {
+            AsciiClass::LineBreak
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            AsciiClass::Space
+        } else if c.is_ascii_alphanumeric() {
+            AsciiClass::AlphaNumeric
+        } else {
+            AsciiClass::Other
+        };
+        b += 1;
+    }
+    table
+};
 
 /// How many ASCII letters and digits `b` starts with.
 ///
@@ -443,5 +572,100 @@ mod tests {
                 "Saint-Denis"
             ]
         );
+    }
+
+    #[test]
+    fn ascii_classes_agree_with_char() {
+        for b in 0..128u8 {
+            let c = char::from(b);
+            let expected = if c == '\n' || c == '\r' {
+                AsciiClass::LineBreak
+            } else if c.is_whitespace() {
+                AsciiClass::Space
+            } else if c.is_alphanumeric() {
+                AsciiClass::AlphaNumeric
+            } else {
+                AsciiClass::Other
+            };
+            assert_eq!(ASCII_CLASS[usize::from(b)], expected, "byte {b}");
+        }
+    }
+
+    #[test]
+    fn control_and_vertical_space_bytes() {
+        let t = "a\x0bb\x0c\x1fc\u{85}d\ne";
+        let mut v = Vec::new();
+        tokenize(t, 0, t.len(), &mut v);
+        let w: Vec<(&str, bool)> = v
+            .iter()
+            .map(|k| (&t[k.start..k.end], k.newline_before))
+            .collect();
+        assert_eq!(
+            w,
+            [
+                ("a", false),
+                ("b", false),
+                ("\x1f", false),
+                ("c", false),
+                ("d", false),
+                ("e", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn word_sets_answer_like_their_lists() {
+        static SET: WordSet = WordSet::union(ABBREVIATIONS, &["", "é", "Zürich", "a"]);
+        let listed: Vec<&str> = ABBREVIATIONS
+            .iter()
+            .chain(&["", "é", "Zürich", "a"])
+            .copied()
+            .collect();
+        let mut asked: Vec<String> = listed.iter().map(|w| w.to_string()).collect();
+        for w in &listed {
+            asked.push(w.to_lowercase());
+            asked.push(w.to_uppercase());
+            asked.push(format!("{w}s"));
+            asked.push(format!("x{w}"));
+            asked.extend(w.char_indices().map(|(i, _)| w[..i].to_string()));
+        }
+        asked.extend(["said", "the", "Mrx", "Zurich", "ée", "b", "\u{0}"].map(String::from));
+        for w in &asked {
+            assert_eq!(SET.contains(w), listed.contains(&w.as_str()), "{w:?}");
+        }
+        // Few words outside the list pass the signature test.
+        let lookup = SET.lookup();
+        let mut others = Vec::new();
+        for first in b'a'..=b'z' {
+            for last in b'a'..=b'z' {
+                for len in 2..9 {
+                    let mut w = vec![b'x'; len];
+                    w[0] = first;
+                    w[len - 1] = last;
+                    others.push(w);
+                }
+            }
+        }
+        let passed = others
+            .iter()
+            .filter(|w| {
+                let sig = signature(w);
+                lookup.signatures[sig / 64] & (1 << (sig % 64)) != 0
+            })
+            .count();
+        assert!(passed * 20 < others.len(), "{passed} of {}", others.len());
+    }
+
+    #[test]
+    fn folded_signatures_keep_every_case_of_a_listed_word() {
+        static WORDS: FoldedSignatures = FoldedSignatures::new(&[&["said", "hieß"], &["selon"]]);
+        for w in [
+            "said", "Said", "SAID", "sAiD", "hieß", "HIEß", "selon", "Selon",
+        ] {
+            assert!(WORDS.may_contain(w), "{w}");
+        }
+        for w in ["", "sad", "saidx", "xaid", "hie", "selo"] {
+            assert!(!WORDS.may_contain(w), "{w}");
+        }
     }
 }
