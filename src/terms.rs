@@ -1,13 +1,12 @@
 //! Terms: the content words of a document, lower-cased, stemmed and interned.
 //!
 //! Words come from UAX-29 word segmentation ([`word_indices`], the words of
-//! `unicode-segmentation` found faster). Each distinct surface form is
-//! lower-cased and looked up once per document in a per-thread cache that
-//! holds its stop-word verdict and stem number, so a word is stemmed once per
-//! thread; every later occurrence in the document is a single hash look-up.
+//! `unicode-segmentation` found faster). Each word is looked up as written
+//! in a per-thread cache that holds its stem number (or stop-word verdict),
+//! so a word is lower-cased and stemmed once per thread; a stem's term id in
+//! the current document sits beside its number.
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use foldhash::fast::RandomState;
@@ -36,6 +35,9 @@ pub struct DocTerms {
     pub sentence_words: Vec<usize>,
     /// The stems, indexed by term id.
     pub stems: Stems,
+    /// How many terms have no stem in `stems`: all of them when the
+    /// summarizer, which needs only their number, analysed the document.
+    uncopied_stems: usize,
 }
 
 /// The stems of a document, indexed by term id: one buffer for all of them,
@@ -110,7 +112,7 @@ impl std::ops::Index<usize> for Stems {
 impl DocTerms {
     /// How many distinct stems the document has.
     pub fn num_terms(&self) -> usize {
-        self.stems.len()
+        self.stems.len() + self.uncopied_stems
     }
 
     /// The content tokens of sentence `i`.
@@ -163,43 +165,40 @@ impl Analyzer {
 
     /// Tokenizes, filters and stems `text`, grouping tokens by `sentences`.
     pub fn analyze(&self, text: &str, sentences: &[Sentence]) -> DocTerms {
+        self.analyze_keeping(text, sentences, true)
+    }
+
+    /// [`Analyzer::analyze`] without the stems' text: `doc.stems` stays
+    /// empty, though [`DocTerms::num_terms`] counts the terms. Scoring and
+    /// quote ranking read only term ids, so the summarizer spares copying
+    /// every stem of every document.
+    pub(crate) fn analyze_without_stems(&self, text: &str, sentences: &[Sentence]) -> DocTerms {
+        self.analyze_keeping(text, sentences, false)
+    }
+
+    fn analyze_keeping(&self, text: &str, sentences: &[Sentence], keep_stems: bool) -> DocTerms {
         let lang = self.lang;
         let mut doc = DocTerms {
             tokens: Vec::with_capacity(text.len() / 8),
             sentence_tokens: Vec::with_capacity(sentences.len()),
             sentence_words: Vec::with_capacity(sentences.len()),
-            stems: Stems {
-                text: String::with_capacity(text.len() / 3),
-                ends: Vec::with_capacity(text.len() / 12),
-            },
+            stems: Stems::default(),
+            uncopied_stems: 0,
         };
+        if keep_stems {
+            doc.stems.text.reserve(text.len() / 3);
+            doc.stems.ends.reserve(text.len() / 12);
+        }
         STEM_CACHE.with_borrow_mut(|cache| {
             cache.prepare(lang);
             cache.begin_document();
-            let mut surface = std::mem::take(&mut cache.surface);
             for sentence in sentences {
                 let first = doc.tokens.len();
                 let mut words = 0;
                 for (offset, word) in word_indices(sentence.text(text)) {
                     words += 1;
-                    // Each distinct short word of the document goes to the
-                    // thread's cache once; a word over 15 bytes (rare) every
-                    // time.
-                    let term = match pack(word) {
-                        // One hash and probe for a new word, not a look-up
-                        // and then an insertion.
-                        Some(key) => match surface.entry(key) {
-                            Entry::Occupied(known) => *known.get(),
-                            Entry::Vacant(new) => {
-                                let number = cache.number(word, Some(key), lang, &self.stemmer);
-                                *new.insert(cache.term(number, &mut doc.stems))
-                            }
-                        },
-                        None => {
-                            let number = cache.number(word, None, lang, &self.stemmer);
-                            cache.term(number, &mut doc.stems)
-                        }
-                    };
+                    let number = cache.number(word, lang, &self.stemmer);
+                    let term = cache.term(number, &mut doc, keep_stems);
                     if term != STOP {
                         doc.tokens.push(Token {
                             start: sentence.start + offset,
@@ -210,7 +209,6 @@ impl Analyzer {
                 doc.sentence_tokens.push(first..doc.tokens.len());
                 doc.sentence_words.push(words);
             }
-            cache.surface = surface;
         });
         doc
     }
@@ -545,31 +543,13 @@ impl Key {
 /// The term id of a stop word (or any word that is not a content word).
 const STOP: u32 = u32::MAX;
 
-/// A stem the thread has seen, with the current document's term id for it.
-struct StemSlot {
-    /// The document `term` belongs to; an older number means no id yet.
-    doc: u32,
-    term: u32,
-    stem: Box<str>,
-}
-
 /// Stems of the words seen lately on this thread. News reuses its vocabulary
 /// from one article to the next, so most words are stemmed once per thread
 /// rather than once per document.
 struct StemCache {
     lang: Option<Lang>,
-    /// The current document's words as written -> term id or [`STOP`];
-    /// kept between documents only for its allocation.
-    surface: HashMap<Key, u32, RandomState>,
-    /// Lower-cased word -> its stem's number, or [`STOP`]: short words by
-    /// their [`pack`]ed key, longer ones by their text.
-    short_words: HashMap<Key, u32, RandomState>,
-    words: HashMap<Box<str>, u32, RandomState>,
-    /// The stems by number, each with its term id in the current document:
-    /// one place to read rather than three.
-    stems: Vec<StemSlot>,
-    /// Stem -> its number, so that words sharing a stem share the number.
-    numbers: HashMap<Box<str>, u32, RandomState>,
+    /// The words and stems of `lang`.
+    vocabulary: Vocabulary,
     /// The current document's number.
     doc: u32,
     /// Scratch space for lower-casing.
@@ -581,12 +561,27 @@ struct StemCache {
     shelved_words: usize,
 }
 
-/// One language's part of a [`StemCache`], as it is set aside.
+/// One language's words and stems.
 #[derive(Default)]
 struct Vocabulary {
+    /// Words of up to 15 bytes by their [`pack`]ed key -> the number of
+    /// their stem, or [`STOP`]. A word is here both as written and
+    /// lower-cased: as written, so that nearly every word is one look-up
+    /// without lower-casing; lower-cased, so that "Market" and "market" are
+    /// stemmed once. (Lower-casing twice changes nothing, so the two kinds
+    /// of key never disagree.)
     short_words: HashMap<Key, u32, RandomState>,
+    /// Longer words, lower-cased -> stem number or [`STOP`].
     words: HashMap<Box<str>, u32, RandomState>,
-    stems: Vec<StemSlot>,
+    /// For each stem number, the last document that used the stem (high
+    /// half) and the stem's term id there (low half). Eight bytes a stem,
+    /// apart from the stems' text, so that the entries a document reads
+    /// share cache lines.
+    uses: Vec<u64>,
+    /// The stems' text by number, read only when a document keeps its
+    /// stems.
+    texts: Stems,
+    /// Stem -> its number, so that words sharing a stem share the number.
     numbers: HashMap<Box<str>, u32, RandomState>,
 }
 
@@ -594,130 +589,9 @@ impl Vocabulary {
     fn words(&self) -> usize {
         self.short_words.len() + self.words.len()
     }
-}
 
-/// Words a thread remembers, in all languages together, before starting
-/// afresh, which bounds its memory (a few megabytes) however large the
-/// corpus.
-const STEM_CACHE_WORDS: usize = 100_000;
-
-/// Distinct words of one document beyond which its surface map is dropped
-/// rather than kept for the next document, so that one huge document does
-/// not make every later one clear a huge table.
-const SURFACE_KEEP: usize = 1 << 14;
-
-thread_local! {
-    static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
-        lang: None,
-        surface: HashMap::default(),
-        short_words: HashMap::default(),
-        words: HashMap::default(),
-        stems: Vec::new(),
-        numbers: HashMap::default(),
-        doc: 0,
-        lower: String::new(),
-        shelved: Vec::new(),
-        shelved_words: 0,
-    });
-}
-
-impl StemCache {
-    fn prepare(&mut self, lang: Lang) {
-        if self.lang != Some(lang) {
-            let current = Vocabulary {
-                short_words: std::mem::take(&mut self.short_words),
-                words: std::mem::take(&mut self.words),
-                stems: std::mem::take(&mut self.stems),
-                numbers: std::mem::take(&mut self.numbers),
-            };
-            if let Some(previous) = self.lang {
-                self.shelved_words += current.words();
-                self.shelved.push((previous, current));
-            }
-            if let Some(k) = self.shelved.iter().position(|(l, _)| *l == lang) {
-                let (_, vocabulary) = self.shelved.swap_remove(k);
-                self.shelved_words -= vocabulary.words();
-                self.short_words = vocabulary.short_words;
-                self.words = vocabulary.words;
-                self.stems = vocabulary.stems;
-                self.numbers = vocabulary.numbers;
-            }
-            self.lang = Some(lang);
-        }
-        if self.short_words.len() + self.words.len() + self.shelved_words > STEM_CACHE_WORDS {
-            self.short_words.clear();
-            self.words.clear();
-            self.stems.clear();
-            self.numbers.clear();
-            self.shelved.clear();
-            self.shelved_words = 0;
-        }
-    }
-
-    /// Starts a document: no stem has a term id yet.
-    fn begin_document(&mut self) {
-        if self.surface.capacity() > SURFACE_KEEP {
-            self.surface = HashMap::default();
-        } else {
-            self.surface.clear();
-        }
-        self.doc = self.doc.wrapping_add(1);
-        if self.doc == 0 {
-            // Numbers would repeat: forget every older document.
-            for slot in &mut self.stems {
-                slot.doc = 0;
-            }
-            for (_, vocabulary) in &mut self.shelved {
-                for slot in &mut vocabulary.stems {
-                    slot.doc = 0;
-                }
-            }
-            self.doc = 1;
-        }
-    }
-
-    /// The number of the stem of `word` as written, or [`STOP`].
-    /// `key` is the word [`pack`]ed, if it is short: computed once by the
-    /// caller, and read for ASCII without another pass over the word.
-    fn number(&mut self, word: &str, key: Option<Key>, lang: Lang, stemmer: &Stemmer) -> u32 {
-        if let Some(key) = key
-            && key.is_ascii()
-            && let Some(&number) = self.short_words.get(&key.ascii_lowercase())
-        {
-            return number;
-        }
-        let mut lower = std::mem::take(&mut self.lower);
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
-                // Curly and straight apostrophes stem alike.
-                if c == '\u{2019}' { '\'' } else { c }
-            }));
-        }
-        let number = self.stem(&lower, lang, stemmer);
-        self.lower = lower;
-        number
-    }
-
-    /// The current document's term id for stem `number`, or [`STOP`]; a
-    /// stem the document has not used yet gets the next id and joins `stems`.
-    fn term(&mut self, number: u32, stems: &mut Stems) -> u32 {
-        let Some(slot) = self.stems.get_mut(number as usize) else {
-            return STOP;
-        };
-        if slot.doc != self.doc {
-            slot.doc = self.doc;
-            slot.term = stems.len() as u32;
-            stems.push(&slot.stem);
-        }
-        slot.term
-    }
-
-    /// The number of the stem of `lower`, or [`STOP`] when it is not a
-    /// content word.
+    /// The number of the stem of `lower` (a lower-cased word), or [`STOP`]
+    /// when it is not a content word; a word not seen before is stemmed.
     fn stem(&mut self, lower: &str, lang: Lang, stemmer: &Stemmer) -> u32 {
         let key = pack(lower);
         let known = match key {
@@ -735,12 +609,9 @@ impl StemCache {
             match self.numbers.get(stem.as_ref()) {
                 Some(&n) => n,
                 None => {
-                    let n = self.stems.len() as u32;
-                    self.stems.push(StemSlot {
-                        doc: 0,
-                        term: 0,
-                        stem: Box::from(stem.as_ref()),
-                    });
+                    let n = self.uses.len() as u32;
+                    self.uses.push(0);
+                    self.texts.push(&stem);
                     self.numbers.insert(Box::from(stem.as_ref()), n);
                     n
                 }
@@ -753,6 +624,125 @@ impl StemCache {
             None => self.words.insert(Box::from(lower), number),
         };
         number
+    }
+}
+
+/// Words a thread remembers, in all languages together, before starting
+/// afresh, which bounds its memory (a few megabytes) however large the
+/// corpus.
+const STEM_CACHE_WORDS: usize = 100_000;
+
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
+        lang: None,
+        vocabulary: Vocabulary::default(),
+        doc: 0,
+        lower: String::new(),
+        shelved: Vec::new(),
+        shelved_words: 0,
+    });
+}
+
+impl StemCache {
+    fn prepare(&mut self, lang: Lang) {
+        if self.lang != Some(lang) {
+            let current = std::mem::take(&mut self.vocabulary);
+            if let Some(previous) = self.lang {
+                self.shelved_words += current.words();
+                self.shelved.push((previous, current));
+            }
+            if let Some(k) = self.shelved.iter().position(|(l, _)| *l == lang) {
+                let (_, vocabulary) = self.shelved.swap_remove(k);
+                self.shelved_words -= vocabulary.words();
+                self.vocabulary = vocabulary;
+            }
+            self.lang = Some(lang);
+        }
+        if self.vocabulary.words() + self.shelved_words > STEM_CACHE_WORDS {
+            self.vocabulary = Vocabulary::default();
+            self.shelved.clear();
+            self.shelved_words = 0;
+        }
+    }
+
+    /// Starts a document: no stem has a term id yet.
+    fn begin_document(&mut self) {
+        self.doc = self.doc.wrapping_add(1);
+        if self.doc == 0 {
+            // Numbers would repeat: forget every older document.
+            let vocabularies = std::iter::once(&mut self.vocabulary)
+                .chain(self.shelved.iter_mut().map(|(_, v)| v));
+            for vocabulary in vocabularies {
+                vocabulary.uses.fill(0);
+            }
+            self.doc = 1;
+        }
+    }
+
+    /// The number of the stem of `word` as written, or [`STOP`].
+    fn number(&mut self, word: &str, lang: Lang, stemmer: &Stemmer) -> u32 {
+        let key = pack(word);
+        if let Some(key) = key
+            && let Some(&number) = self.vocabulary.short_words.get(&key)
+        {
+            return number;
+        }
+        self.learn(word, key, lang, stemmer)
+    }
+
+    /// [`StemCache::number`] for a word not found as written (`key` is its
+    /// [`pack`]ed key, if it is short): found lower-cased, or stemmed; and
+    /// remembered as written.
+    #[inline(never)]
+    fn learn(&mut self, word: &str, key: Option<Key>, lang: Lang, stemmer: &Stemmer) -> u32 {
+        let vocabulary = &mut self.vocabulary;
+        let known = key
+            .filter(|key| key.is_ascii())
+            .and_then(|key| vocabulary.short_words.get(&key.ascii_lowercase()));
+        let number = match known {
+            Some(&number) => number,
+            None => {
+                let lower = &mut self.lower;
+                lower.clear();
+                if word.is_ascii() {
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
+                        // Curly and straight apostrophes stem alike.
+                        if c == '\u{2019}' { '\'' } else { c }
+                    }));
+                }
+                vocabulary.stem(lower, lang, stemmer)
+            }
+        };
+        if let Some(key) = key {
+            vocabulary.short_words.insert(key, number);
+        }
+        number
+    }
+
+    /// The current document's term id for stem `number`, or [`STOP`]; a
+    /// stem `doc` has not used yet gets the next id, and its text joins
+    /// `doc.stems` when `keep_stems`.
+    fn term(&mut self, number: u32, doc: &mut DocTerms, keep_stems: bool) -> u32 {
+        let Some(used) = self.vocabulary.uses.get_mut(number as usize) else {
+            return STOP;
+        };
+        if (*used >> 32) as u32 == self.doc {
+            return *used as u32;
+        }
+        let term = doc.num_terms() as u32;
+        *used = u64::from(self.doc) << 32 | u64::from(term);
+        if keep_stems {
+            // Every number has its text; were one missing, an empty stem
+            // would still keep the ids in step.
+            let stem = self.vocabulary.texts.get(number as usize);
+            doc.stems.push(stem.unwrap_or_default());
+        } else {
+            doc.uncopied_stems += 1;
+        }
+        term
     }
 }
 
@@ -769,7 +759,7 @@ mod tests {
             Analyzer::new(lang).analyze(text, &segment::split(text));
         };
         analyze(Lang::German, german);
-        let german_words = STEM_CACHE.with_borrow(|c| c.short_words.len() + c.words.len());
+        let german_words = STEM_CACHE.with_borrow(|c| c.vocabulary.words());
         assert!(german_words > 0);
         analyze(Lang::English, english);
         STEM_CACHE.with_borrow(|c| {
@@ -778,9 +768,84 @@ mod tests {
         });
         analyze(Lang::German, german);
         STEM_CACHE.with_borrow(|c| {
-            assert_eq!(c.short_words.len() + c.words.len(), german_words);
+            assert_eq!(c.vocabulary.words(), german_words);
             assert!(c.shelved.iter().any(|(l, _)| *l == Lang::English));
         });
+    }
+
+    #[test]
+    fn without_stems_the_terms_are_the_same() {
+        let text = "Zürich's MARKETS rallied. The market in ZÜRICH rallies; \
+                    internationalisation internationalization Internationalisation.";
+        let sentences = segment::split(text);
+        let analyzer = Analyzer::new(Lang::English);
+        let kept = analyzer.analyze(text, &sentences);
+        let counted = analyzer.analyze_without_stems(text, &sentences);
+        assert_eq!(counted.tokens, kept.tokens);
+        assert_eq!(counted.sentence_tokens, kept.sentence_tokens);
+        assert_eq!(counted.sentence_words, kept.sentence_words);
+        assert!(counted.stems.is_empty());
+        assert_eq!(counted.num_terms(), kept.num_terms());
+        assert_eq!(
+            kept.stems.iter().collect::<Vec<_>>(),
+            [
+                "zürich",
+                "market",
+                "ralli",
+                "internationalis",
+                "internation"
+            ]
+        );
+        let terms: Vec<u32> = kept.tokens.iter().map(|t| t.term).collect();
+        assert_eq!(terms, [0, 1, 2, 1, 0, 2, 3, 4, 3]);
+    }
+
+    #[test]
+    fn words_are_found_as_written_and_lower_cased() {
+        let text = "Rallied RALLIED rallied Über ÜBER über.";
+        Analyzer::new(Lang::English).analyze(text, &segment::split(text));
+        STEM_CACHE.with_borrow(|c| {
+            let number = |w: &str| c.vocabulary.short_words.get(&pack(w)?).copied();
+            assert!(number("rallied").is_some());
+            assert_eq!(number("Rallied"), number("rallied"));
+            assert_eq!(number("RALLIED"), number("rallied"));
+            assert!(number("über").is_some());
+            assert_eq!(number("Über"), number("über"));
+            assert_eq!(number("ÜBER"), number("über"));
+            assert_ne!(number("über"), number("rallied"));
+        });
+    }
+
+    /// One map holds words as written and lower-cased, which is sound only
+    /// if lower-casing a lower-cased word changes nothing.
+    #[test]
+    fn lower_casing_twice_changes_nothing() {
+        let lower = |c: char| -> String {
+            c.to_lowercase()
+                .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                .collect()
+        };
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let once = lower(c);
+            let twice: String = once.chars().map(lower).collect();
+            assert_eq!(once, twice, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn document_numbers_wrap_without_stale_term_ids() {
+        let analyzer = Analyzer::new(Lang::English);
+        let analyze = |text: &str| analyzer.analyze(text, &segment::split(text));
+        let fresh = analyze("Prices fell as markets rallied.");
+        STEM_CACHE.with_borrow_mut(|c| c.doc = 0);
+        // Document 1 gives "markets" and "rallied" the ids 0 and 1.
+        analyze("Markets rallied.");
+        STEM_CACHE.with_borrow_mut(|c| c.doc = u32::MAX);
+        // The next document is number 1 again.
+        let wrapped = analyze("Prices fell as markets rallied.");
+        assert_eq!(wrapped.tokens, fresh.tokens);
+        assert_eq!(wrapped.stems, fresh.stems);
+        STEM_CACHE.with_borrow(|c| assert_eq!(c.doc, 1));
     }
 
     #[test]
