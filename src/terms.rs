@@ -237,6 +237,7 @@ pub fn word_indices(text: &str) -> WordIndices<'_> {
         slow: None,
         base: 0,
         run: 0,
+        underscores: 0,
         carry: None,
     }
 }
@@ -260,39 +261,24 @@ pub struct WordIndices<'a> {
     /// The 64-byte block being read, and its word bytes not yet returned.
     base: usize,
     run: u64,
+    /// The block's `_` bytes: a word of nothing else is skipped.
+    underscores: u64,
     /// The start of a word that runs on past the block.
     carry: Option<usize>,
 }
 
-/// [`BYTE_CLASS`] bit of letters, digits and `_`: the ASCII bytes that
-/// UAX-29 glues together (ALetter, Numeric, ExtendNumLet).
-const WORD: u8 = 1;
-/// [`BYTE_CLASS`] bit of the bytes that may join two letters or two digits:
-/// `.` `'` `:` `,` `;`.
-const MID: u8 = 2;
-
-/// The class bits of each byte.
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = if c.is_ascii_alphanumeric() || c == b'_' {
-            WORD
-        } else if matches!(c, b'.' | b'\'' | b':' | b',' | b';') {
-            MID
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
-
-/// [`BYTE_CLASS`] of eight bytes at once (little-endian in `v`), as two
-/// eight-bit masks: the word bytes and the joiners. Word arithmetic instead
-/// of eight look-ups and shifts.
-fn classify8(v: u64) -> (u64, u64) {
+/// The classes of eight bytes at once (little-endian in `v`; any byte
+/// outside ASCII is in none), as eight-bit masks: the word bytes (letters,
+/// digits and `_`, the ASCII bytes that UAX-29 glues together: ALetter,
+/// Numeric, ExtendNumLet); the other visible bytes, among them the joiners
+/// that [`joins`] tells apart; and the `_` bytes. Word arithmetic instead of
+/// eight look-ups and shifts.
+///
+/// The joiners are not told apart here: a visible byte that is no word byte
+/// yet has one on each side is rare (`U.S`, `3.5`, `don't`, `well-known`),
+/// so testing those few costs less than five more comparisons of every
+/// eight bytes.
+fn classify8(v: u64) -> (u64, u64, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     // Bytes with the top bit cleared, so that no sum below carries over.
@@ -308,15 +294,16 @@ fn classify8(v: u64) -> (u64, u64) {
     let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
     let ascii = !v & HIGH;
-    let word = (digit | letter | equal(b'_')) & ascii;
-    let mid = (equal(b'.') | equal(b'\'') | equal(b':') | equal(b',') | equal(b';')) & ascii;
+    let underscore = equal(b'_') & ascii;
+    let word = ((digit | letter) & ascii) | underscore;
+    let visible = at_least(x, b'!') & ascii & !word;
     // Gathers the top bit of byte k into bit k.
     let gather = |h: u64| ((h >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
-    (gather(word), gather(mid))
+    (gather(word), gather(visible), gather(underscore))
 }
 
 fn is_word_byte(b: u8) -> bool {
-    BYTE_CLASS[usize::from(b)] & WORD != 0
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Whether `mid` joins `prev` and `next` into one word: WB6/WB7 between
@@ -346,7 +333,33 @@ fn is_cut(bytes: &[u8], p: usize) -> bool {
 impl<'a> Iterator for WordIndices<'a> {
     type Item = (usize, &'a str);
 
+    /// Inlined for the common case, a word inside the current block that is
+    /// not all `_`; everything else is [`WordIndices::next_slow`].
+    #[inline]
     fn next(&mut self) -> Option<(usize, &'a str)> {
+        if self.carry.is_none() && self.run != 0 {
+            let at = self.run.trailing_zeros();
+            let len = (!(self.run >> at)).trailing_zeros();
+            if at + len < 64 {
+                let bits = ((1u64 << len) - 1) << at;
+                self.run &= !bits;
+                let start = self.base + at as usize;
+                if bits & !self.underscores != 0
+                    && let Some(word) = self.text.get(start..start + len as usize)
+                {
+                    return Some((start, word));
+                }
+            }
+        }
+        self.next_slow()
+    }
+}
+
+impl<'a> WordIndices<'a> {
+    /// The next word from wherever it lies: a word running past its block,
+    /// the next block, stretch or non-ASCII stretch.
+    #[inline(never)]
+    fn next_slow(&mut self) -> Option<(usize, &'a str)> {
         loop {
             if let Some((base, words)) = &mut self.slow {
                 if let Some((offset, word)) = words.next() {
@@ -376,9 +389,7 @@ impl<'a> Iterator for WordIndices<'a> {
             }
         }
     }
-}
 
-impl WordIndices<'_> {
     /// The next word of the current block (start, end), if it ends there.
     fn next_run(&mut self) -> Option<(usize, usize)> {
         if let Some(start) = self.carry {
@@ -409,24 +420,27 @@ impl WordIndices<'_> {
     fn load_block(&mut self, base: usize) {
         let bytes = self.text.as_bytes();
         let end = (base + 64).min(self.ascii_end);
-        let (mut word, mut mid) = (0u64, 0u64);
+        let (mut word, mut visible, mut underscores) = (0u64, 0u64, 0u64);
         let block = bytes.get(base..end).unwrap_or_default();
+        let mut add = |k: usize, eight: u64| {
+            let (w, v, u) = classify8(eight);
+            word |= w << (8 * k);
+            visible |= v << (8 * k);
+            underscores |= u << (8 * k);
+        };
         let mut chunks = block.chunks_exact(8);
         for (k, chunk) in chunks.by_ref().enumerate() {
-            let (w, m) = classify8(chunk.try_into().map_or(0, u64::from_le_bytes));
-            word |= w << (8 * k);
-            mid |= m << (8 * k);
+            add(k, chunk.try_into().map_or(0, u64::from_le_bytes));
         }
-        let done = block.len() - chunks.remainder().len();
-        for (i, &b) in chunks.remainder().iter().enumerate() {
-            let class = BYTE_CLASS[usize::from(b)];
-            word |= u64::from(class & WORD) << (done + i);
-            mid |= u64::from((class & MID) >> 1) << (done + i);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // Under eight bytes, with zeros after them, in no class.
+            add(block.len() / 8, le_bytes(rest));
         }
         // The bytes just outside the block, for the joiners at its edges.
         let before = u64::from(base > self.ascii_start && is_word_byte(bytes[base - 1]));
         let after = u64::from(end < self.ascii_end && is_word_byte(bytes[end]));
-        let mut candidates = mid & ((word << 1) | before) & ((word >> 1) | (after << 63));
+        let mut candidates = visible & ((word << 1) | before) & ((word >> 1) | (after << 63));
         while candidates != 0 {
             let i = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
@@ -437,6 +451,7 @@ impl WordIndices<'_> {
         }
         self.base = base;
         self.run = word;
+        self.underscores = underscores;
     }
 
     /// Sets up the stretch starting at `pos` (a cut or the start): all-ASCII
@@ -476,6 +491,7 @@ impl WordIndices<'_> {
         self.ascii_end = end;
         self.base = end;
         self.run = 0;
+        self.underscores = 0;
     }
 }
 
@@ -680,6 +696,7 @@ impl StemCache {
     }
 
     /// The number of the stem of `word` as written, or [`STOP`].
+    #[inline]
     fn number(&mut self, word: &str, lang: Lang, stemmer: &Stemmer) -> u32 {
         let key = pack(word);
         if let Some(key) = key
@@ -725,6 +742,7 @@ impl StemCache {
     /// The current document's term id for stem `number`, or [`STOP`]; a
     /// stem `doc` has not used yet gets the next id, and its text joins
     /// `doc.stems` when `keep_stems`.
+    #[inline]
     fn term(&mut self, number: u32, doc: &mut DocTerms, keep_stems: bool) -> u32 {
         let Some(used) = self.vocabulary.uses.get_mut(number as usize) else {
             return STOP;
@@ -895,8 +913,20 @@ mod tests {
         }
     }
 
+    /// The masks [`classify8`] finds one byte at a time.
+    fn classes_byte_by_byte(bytes: [u8; 8]) -> (u64, u64, u64) {
+        let (mut word, mut visible, mut underscore) = (0, 0, 0);
+        for (i, &b) in bytes.iter().enumerate() {
+            let is_word = b.is_ascii_alphanumeric() || b == b'_';
+            word |= u64::from(is_word) << i;
+            visible |= u64::from(b.is_ascii_graphic() && !is_word || b == 0x7f) << i;
+            underscore |= u64::from(b == b'_') << i;
+        }
+        (word, visible, underscore)
+    }
+
     #[test]
-    fn eight_bytes_are_classified_as_the_table_does() {
+    fn eight_bytes_are_classified_as_one_by_one() {
         for seed in 0..20_000u64 {
             let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
             let mut bytes = [0u8; 8];
@@ -906,23 +936,27 @@ mod tests {
                 x ^= x << 17;
                 *b = (x >> 24) as u8 & if seed % 2 == 0 { 0x7f } else { 0xff };
             }
-            let (mut word, mut mid) = (0, 0);
-            for (i, &b) in bytes.iter().enumerate() {
-                let class = BYTE_CLASS[usize::from(b)];
-                word |= u64::from(class & WORD) << i;
-                mid |= u64::from((class & MID) >> 1) << i;
-            }
             assert_eq!(
                 classify8(u64::from_le_bytes(bytes)),
-                (word, mid),
+                classes_byte_by_byte(bytes),
                 "{bytes:?}"
             );
         }
         for b in 0..=255u8 {
-            let class = BYTE_CLASS[usize::from(b)];
-            let expected = (u64::from(class & WORD), u64::from((class & MID) >> 1));
-            assert_eq!(classify8(u64::from(b)), expected, "{b}");
+            let bytes = [b, 0, 0, 0, 0, 0, 0, 0];
+            assert_eq!(classify8(u64::from(b)), classes_byte_by_byte(bytes), "{b}");
         }
+    }
+
+    #[test]
+    fn words_of_underscores_alone_are_skipped() {
+        // Within a block, across blocks, and at a stretch's end.
+        let long = format!("{} a_b {}__ _x", "_".repeat(70), "y".repeat(60));
+        let words: Vec<(usize, &str)> = word_indices(&long).collect();
+        let tail = "y".repeat(60) + "__";
+        assert_eq!(words, [(71, "a_b"), (75, tail.as_str()), (138, "_x")]);
+        let words: Vec<&str> = word_indices("__ x_ __ 1").map(|(_, w)| w).collect();
+        assert_eq!(words, ["x_", "1"]);
     }
 
     #[test]
