@@ -195,15 +195,14 @@ impl Analyzer {
             for sentence in sentences {
                 let first = doc.tokens.len();
                 let mut words = 0;
-                for (offset, word) in word_indices(sentence.text(text)) {
+                let mut spans = word_indices(sentence.text(text));
+                while let Some((start, end)) = spans.next_span() {
                     words += 1;
-                    let number = cache.number(word, lang, &self.stemmer);
+                    let (start, end) = (sentence.start + start, sentence.start + end);
+                    let number = cache.number(text, start, end, lang, &self.stemmer);
                     let term = cache.term(number, &mut doc, keep_stems);
                     if term != STOP {
-                        doc.tokens.push(Token {
-                            start: sentence.start + offset,
-                            term,
-                        });
+                        doc.tokens.push(Token { start, term });
                     }
                 }
                 doc.sentence_tokens.push(first..doc.tokens.len());
@@ -333,37 +332,47 @@ fn is_cut(bytes: &[u8], p: usize) -> bool {
 impl<'a> Iterator for WordIndices<'a> {
     type Item = (usize, &'a str);
 
-    /// Inlined for the common case, a word inside the current block that is
-    /// not all `_`; everything else is [`WordIndices::next_slow`].
     #[inline]
     fn next(&mut self) -> Option<(usize, &'a str)> {
+        let (start, end) = self.next_span()?;
+        // Words begin and end at characters, so this never fails.
+        Some((start, self.text.get(start..end)?))
+    }
+}
+
+impl WordIndices<'_> {
+    /// Where the next word starts and ends: the words of [`word_indices`]
+    /// without the text sliced at each, so without the two tests of
+    /// character boundaries that slicing a `str` makes.
+    ///
+    /// Inlined for the common case, a word inside the current block that is
+    /// not all `_`; everything else is [`WordIndices::next_span_slow`].
+    #[inline]
+    pub(crate) fn next_span(&mut self) -> Option<(usize, usize)> {
         if self.carry.is_none() && self.run != 0 {
             let at = self.run.trailing_zeros();
             let len = (!(self.run >> at)).trailing_zeros();
             if at + len < 64 {
                 let bits = ((1u64 << len) - 1) << at;
                 self.run &= !bits;
-                let start = self.base + at as usize;
-                if bits & !self.underscores != 0
-                    && let Some(word) = self.text.get(start..start + len as usize)
-                {
-                    return Some((start, word));
+                if bits & !self.underscores != 0 {
+                    let start = self.base + at as usize;
+                    return Some((start, start + len as usize));
                 }
             }
         }
-        self.next_slow()
+        self.next_span_slow()
     }
-}
 
-impl<'a> WordIndices<'a> {
     /// The next word from wherever it lies: a word running past its block,
     /// the next block, stretch or non-ASCII stretch.
     #[inline(never)]
-    fn next_slow(&mut self) -> Option<(usize, &'a str)> {
+    fn next_span_slow(&mut self) -> Option<(usize, usize)> {
         loop {
             if let Some((base, words)) = &mut self.slow {
                 if let Some((offset, word)) = words.next() {
-                    return Some((*base + offset, word));
+                    let start = *base + offset;
+                    return Some((start, start + word.len()));
                 }
                 self.slow = None;
             }
@@ -382,10 +391,9 @@ impl<'a> WordIndices<'a> {
             };
             // A run of `_` alone is no word: UAX-29 keeps only segments
             // with a letter or digit.
-            if let Some(word) = self.text.get(start..end)
-                && !word.bytes().all(|b| b == b'_')
-            {
-                return Some((start, word));
+            let bytes = self.text.as_bytes().get(start..end).unwrap_or_default();
+            if !bytes.iter().all(|&b| b == b'_') {
+                return Some((start, end));
             }
         }
     }
@@ -502,12 +510,35 @@ impl<'a> WordIndices<'a> {
 /// a buffer: a copy of varying length is a call to `memcpy`, and this runs
 /// for every word.
 pub(crate) fn pack(w: &str) -> Option<Key> {
-    let b = w.as_bytes();
+    pack_bytes(w.as_bytes())
+}
+
+/// [`pack`] of a word's bytes.
+fn pack_bytes(b: &[u8]) -> Option<Key> {
     let len = b.len();
     match b.split_at_checked(8) {
         _ if len > 15 => None,
         Some((lo, hi)) => Some(Key(le_bytes(lo), le_bytes(hi) | (len as u64) << 56)),
         None => Some(Key(le_bytes(b), (len as u64) << 56)),
+    }
+}
+
+/// [`pack`] of the word at `start..end` of `text`. Where the text goes on
+/// for 16 bytes from the word's start, one whole 16-byte load with the
+/// bytes past the word masked off: fewer steps than loads fitted to the
+/// word's length.
+#[inline]
+fn pack_at(text: &[u8], start: usize, end: usize) -> Option<Key> {
+    let len = end.wrapping_sub(start);
+    if len > 15 {
+        return None;
+    }
+    match text.get(start..).and_then(<[u8]>::first_chunk::<16>) {
+        Some(&sixteen) => {
+            let word = u128::from_le_bytes(sixteen) & ((1 << (8 * len)) - 1);
+            Some(Key(word as u64, (word >> 64) as u64 | (len as u64) << 56))
+        }
+        None => text.get(start..end).and_then(pack_bytes),
     }
 }
 
@@ -695,15 +726,27 @@ impl StemCache {
         }
     }
 
-    /// The number of the stem of `word` as written, or [`STOP`].
+    /// The number of the stem of the word at `start..end` of `text` as
+    /// written, or [`STOP`]. A known word is found by its key alone: only a
+    /// new one is sliced out of the text.
     #[inline]
-    fn number(&mut self, word: &str, lang: Lang, stemmer: &Stemmer) -> u32 {
-        let key = pack(word);
+    fn number(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        lang: Lang,
+        stemmer: &Stemmer,
+    ) -> u32 {
+        let key = pack_at(text.as_bytes(), start, end);
         if let Some(key) = key
             && let Some(&number) = self.vocabulary.short_words.get(&key)
         {
             return number;
         }
+        // Words begin and end at characters: never empty but for a bug,
+        // and "" is no content word.
+        let word = text.get(start..end).unwrap_or_default();
         self.learn(word, key, lang, stemmer)
     }
 
@@ -864,6 +907,30 @@ mod tests {
         assert_eq!(wrapped.tokens, fresh.tokens);
         assert_eq!(wrapped.stems, fresh.stems);
         STEM_CACHE.with_borrow(|c| assert_eq!(c.doc, 1));
+    }
+
+    #[test]
+    fn keys_packed_in_place_are_the_keys_of_the_words() {
+        let text = "Zürich's markets rallied: 3.5% in 2024, abcdefghijklmnopq x".as_bytes();
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let expected = text.get(start..end).and_then(pack_bytes);
+                assert!(pack_at(text, start, end) == expected, "{start}..{end}");
+            }
+            assert!(pack_at(text, start + 1, start).is_none());
+        }
+    }
+
+    #[test]
+    fn word_spans_are_the_words() {
+        let text = "U.S. growth hit 3.5% — “don't” __ a_b Zürich’s 1,000 x";
+        let mut words = word_indices(text);
+        let mut spans = Vec::new();
+        while let Some((start, end)) = words.next_span() {
+            spans.push((start, &text[start..end]));
+        }
+        assert_eq!(spans, word_indices(text).collect::<Vec<_>>());
+        assert_eq!(spans.len(), 9);
     }
 
     #[test]
