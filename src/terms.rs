@@ -270,14 +270,15 @@ pub struct WordIndices<'a> {
 /// outside ASCII is in none), as eight-bit masks: the word bytes (letters,
 /// digits and `_`, the ASCII bytes that UAX-29 glues together: ALetter,
 /// Numeric, ExtendNumLet); the other visible bytes, among them the joiners
-/// that [`joins`] tells apart; and the `_` bytes. Word arithmetic instead of
-/// eight look-ups and shifts.
+/// that [`joins`] tells apart; and whether any is `_` (rare enough to be
+/// found byte by byte). Word arithmetic instead of eight look-ups and
+/// shifts.
 ///
 /// The joiners are not told apart here: a visible byte that is no word byte
 /// yet has one on each side is rare (`U.S`, `3.5`, `don't`, `well-known`),
 /// so testing those few costs less than five more comparisons of every
 /// eight bytes.
-fn classify8(v: u64) -> (u64, u64, u64) {
+fn classify8(v: u64) -> (u64, u64, bool) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     // Bytes with the top bit cleared, so that no sum below carries over.
@@ -298,7 +299,7 @@ fn classify8(v: u64) -> (u64, u64, u64) {
     let visible = at_least(x, b'!') & ascii & !word;
     // Gathers the top bit of byte k into bit k.
     let gather = |h: u64| ((h >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
-    (gather(word), gather(visible), gather(underscore))
+    (gather(word), gather(visible), underscore != 0)
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -428,13 +429,13 @@ impl WordIndices<'_> {
     fn load_block(&mut self, base: usize) {
         let bytes = self.text.as_bytes();
         let end = (base + 64).min(self.ascii_end);
-        let (mut word, mut visible, mut underscores) = (0u64, 0u64, 0u64);
+        let (mut word, mut visible, mut underscore) = (0u64, 0u64, false);
         let block = bytes.get(base..end).unwrap_or_default();
         let mut add = |k: usize, eight: u64| {
             let (w, v, u) = classify8(eight);
             word |= w << (8 * k);
             visible |= v << (8 * k);
-            underscores |= u << (8 * k);
+            underscore |= u;
         };
         let mut chunks = block.chunks_exact(8);
         for (k, chunk) in chunks.by_ref().enumerate() {
@@ -459,7 +460,16 @@ impl WordIndices<'_> {
         }
         self.base = base;
         self.run = word;
-        self.underscores = underscores;
+        self.underscores = if underscore {
+            let at = |(i, &b): (usize, &u8)| u64::from(b == b'_') << i;
+            block
+                .iter()
+                .enumerate()
+                .map(at)
+                .fold(0, |mask, bit| mask | bit)
+        } else {
+            0
+        };
     }
 
     /// Sets up the stretch starting at `pos` (a cut or the start): all-ASCII
@@ -1007,7 +1017,7 @@ mod tests {
     }
 
     /// The masks [`classify8`] finds one byte at a time.
-    fn classes_byte_by_byte(bytes: [u8; 8]) -> (u64, u64, u64) {
+    fn classes_byte_by_byte(bytes: [u8; 8]) -> (u64, u64, bool) {
         let (mut word, mut visible, mut underscore) = (0, 0, 0);
         for (i, &b) in bytes.iter().enumerate() {
             let is_word = b.is_ascii_alphanumeric() || b == b'_';
@@ -1015,7 +1025,7 @@ mod tests {
             visible |= u64::from(b.is_ascii_graphic() && !is_word || b == 0x7f) << i;
             underscore |= u64::from(b == b'_') << i;
         }
-        (word, visible, underscore)
+        (word, visible, underscore != 0)
     }
 
     #[test]
