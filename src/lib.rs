@@ -208,7 +208,7 @@ impl Summarizer {
             .or_else(|| Lang::detect(text))
             .unwrap_or_default();
         let sentences = segment::Splitter::new(lang).split(text);
-        let doc_terms = terms::Analyzer::new(lang).analyze(text, &sentences);
+        let doc_terms = terms::Analyzer::new(lang).analyze_without_stems(text, &sentences);
         let scores = score::score_sentences(text, &sentences, &doc_terms);
         let chosen = score::select(&sentences, &scores, &doc_terms, self.options.budget);
         let summary: Vec<SummarySentence<'a>> = chosen

@@ -1,13 +1,12 @@
 //! Terms: the content words of a document, lower-cased, stemmed and interned.
 //!
 //! Words come from UAX-29 word segmentation ([`word_indices`], the words of
-//! `unicode-segmentation` found faster). Each distinct surface form is
-//! lower-cased and looked up once per document in a per-thread cache that
-//! holds its stop-word verdict and stem number, so a word is stemmed once per
-//! thread; every later occurrence in the document is a single hash look-up.
+//! `unicode-segmentation` found faster). Each word is looked up as written
+//! in a per-thread cache that holds its stem number (or stop-word verdict),
+//! so a word is lower-cased and stemmed once per thread; a stem's term id in
+//! the current document sits beside its number.
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use foldhash::fast::RandomState;
@@ -36,6 +35,9 @@ pub struct DocTerms {
     pub sentence_words: Vec<usize>,
     /// The stems, indexed by term id.
     pub stems: Stems,
+    /// How many terms have no stem in `stems`: all of them when the
+    /// summarizer, which needs only their number, analysed the document.
+    uncopied_stems: usize,
 }
 
 /// The stems of a document, indexed by term id: one buffer for all of them,
@@ -110,7 +112,7 @@ impl std::ops::Index<usize> for Stems {
 impl DocTerms {
     /// How many distinct stems the document has.
     pub fn num_terms(&self) -> usize {
-        self.stems.len()
+        self.stems.len() + self.uncopied_stems
     }
 
     /// The content tokens of sentence `i`.
@@ -163,54 +165,49 @@ impl Analyzer {
 
     /// Tokenizes, filters and stems `text`, grouping tokens by `sentences`.
     pub fn analyze(&self, text: &str, sentences: &[Sentence]) -> DocTerms {
+        self.analyze_keeping(text, sentences, true)
+    }
+
+    /// [`Analyzer::analyze`] without the stems' text: `doc.stems` stays
+    /// empty, though [`DocTerms::num_terms`] counts the terms. Scoring and
+    /// quote ranking read only term ids, so the summarizer spares copying
+    /// every stem of every document.
+    pub(crate) fn analyze_without_stems(&self, text: &str, sentences: &[Sentence]) -> DocTerms {
+        self.analyze_keeping(text, sentences, false)
+    }
+
+    fn analyze_keeping(&self, text: &str, sentences: &[Sentence], keep_stems: bool) -> DocTerms {
         let lang = self.lang;
         let mut doc = DocTerms {
             tokens: Vec::with_capacity(text.len() / 8),
             sentence_tokens: Vec::with_capacity(sentences.len()),
             sentence_words: Vec::with_capacity(sentences.len()),
-            stems: Stems {
-                text: String::with_capacity(text.len() / 3),
-                ends: Vec::with_capacity(text.len() / 12),
-            },
+            stems: Stems::default(),
+            uncopied_stems: 0,
         };
+        if keep_stems {
+            doc.stems.text.reserve(text.len() / 3);
+            doc.stems.ends.reserve(text.len() / 12);
+        }
         STEM_CACHE.with_borrow_mut(|cache| {
             cache.prepare(lang);
             cache.begin_document();
-            let mut surface = std::mem::take(&mut cache.surface);
             for sentence in sentences {
                 let first = doc.tokens.len();
                 let mut words = 0;
-                for (offset, word) in word_indices(sentence.text(text)) {
+                let mut spans = word_indices(sentence.text(text));
+                while let Some((start, end)) = spans.next_span() {
                     words += 1;
-                    // Each distinct short word of the document goes to the
-                    // thread's cache once; a word over 15 bytes (rare) every
-                    // time.
-                    let term = match pack(word) {
-                        // One hash and probe for a new word, not a look-up
-                        // and then an insertion.
-                        Some(key) => match surface.entry(key) {
-                            Entry::Occupied(known) => *known.get(),
-                            Entry::Vacant(new) => {
-                                let number = cache.number(word, Some(key), lang, &self.stemmer);
-                                *new.insert(cache.term(number, &mut doc.stems))
-                            }
-                        },
-                        None => {
-                            let number = cache.number(word, None, lang, &self.stemmer);
-                            cache.term(number, &mut doc.stems)
-                        }
-                    };
+                    let (start, end) = (sentence.start + start, sentence.start + end);
+                    let number = cache.number(text, start, end, lang, &self.stemmer);
+                    let term = cache.term(number, &mut doc, keep_stems);
                     if term != STOP {
-                        doc.tokens.push(Token {
-                            start: sentence.start + offset,
-                            term,
-                        });
+                        doc.tokens.push(Token { start, term });
                     }
                 }
                 doc.sentence_tokens.push(first..doc.tokens.len());
                 doc.sentence_words.push(words);
             }
-            cache.surface = surface;
         });
         doc
     }
@@ -239,6 +236,7 @@ pub fn word_indices(text: &str) -> WordIndices<'_> {
         slow: None,
         base: 0,
         run: 0,
+        underscores: 0,
         carry: None,
     }
 }
@@ -262,39 +260,25 @@ pub struct WordIndices<'a> {
     /// The 64-byte block being read, and its word bytes not yet returned.
     base: usize,
     run: u64,
+    /// The block's `_` bytes: a word of nothing else is skipped.
+    underscores: u64,
     /// The start of a word that runs on past the block.
     carry: Option<usize>,
 }
 
-/// [`BYTE_CLASS`] bit of letters, digits and `_`: the ASCII bytes that
-/// UAX-29 glues together (ALetter, Numeric, ExtendNumLet).
-const WORD: u8 = 1;
-/// [`BYTE_CLASS`] bit of the bytes that may join two letters or two digits:
-/// `.` `'` `:` `,` `;`.
-const MID: u8 = 2;
-
-/// The class bits of each byte.
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = if c.is_ascii_alphanumeric() || c == b'_' {
-            WORD
-        } else if matches!(c, b'.' | b'\'' | b':' | b',' | b';') {
-            MID
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
-
-/// [`BYTE_CLASS`] of eight bytes at once (little-endian in `v`), as two
-/// eight-bit masks: the word bytes and the joiners. Word arithmetic instead
-/// of eight look-ups and shifts.
-fn classify8(v: u64) -> (u64, u64) {
+/// The classes of eight bytes at once (little-endian in `v`; any byte
+/// outside ASCII is in none), as eight-bit masks: the word bytes (letters,
+/// digits and `_`, the ASCII bytes that UAX-29 glues together: ALetter,
+/// Numeric, ExtendNumLet); the other visible bytes, among them the joiners
+/// that [`joins`] tells apart; and whether any is `_` (rare enough to be
+/// found byte by byte). Word arithmetic instead of eight look-ups and
+/// shifts.
+///
+/// The joiners are not told apart here: a visible byte that is no word byte
+/// yet has one on each side is rare (`U.S`, `3.5`, `don't`, `well-known`),
+/// so testing those few costs less than five more comparisons of every
+/// eight bytes.
+fn classify8(v: u64) -> (u64, u64, bool) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     // Bytes with the top bit cleared, so that no sum below carries over.
@@ -310,15 +294,16 @@ fn classify8(v: u64) -> (u64, u64) {
     let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
     let ascii = !v & HIGH;
-    let word = (digit | letter | equal(b'_')) & ascii;
-    let mid = (equal(b'.') | equal(b'\'') | equal(b':') | equal(b',') | equal(b';')) & ascii;
+    let underscore = equal(b'_') & ascii;
+    let word = ((digit | letter) & ascii) | underscore;
+    let visible = at_least(x, b'!') & ascii & !word;
     // Gathers the top bit of byte k into bit k.
     let gather = |h: u64| ((h >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
-    (gather(word), gather(mid))
+    (gather(word), gather(visible), underscore != 0)
 }
 
 fn is_word_byte(b: u8) -> bool {
-    BYTE_CLASS[usize::from(b)] & WORD != 0
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Whether `mid` joins `prev` and `next` into one word: WB6/WB7 between
@@ -348,11 +333,47 @@ fn is_cut(bytes: &[u8], p: usize) -> bool {
 impl<'a> Iterator for WordIndices<'a> {
     type Item = (usize, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<(usize, &'a str)> {
+        let (start, end) = self.next_span()?;
+        // Words begin and end at characters, so this never fails.
+        Some((start, self.text.get(start..end)?))
+    }
+}
+
+impl WordIndices<'_> {
+    /// Where the next word starts and ends: the words of [`word_indices`]
+    /// without the text sliced at each, so without the two tests of
+    /// character boundaries that slicing a `str` makes.
+    ///
+    /// Inlined for the common case, a word inside the current block that is
+    /// not all `_`; everything else is [`WordIndices::next_span_slow`].
+    #[inline]
+    pub(crate) fn next_span(&mut self) -> Option<(usize, usize)> {
+        if self.carry.is_none() && self.run != 0 {
+            let at = self.run.trailing_zeros();
+            let len = (!(self.run >> at)).trailing_zeros();
+            if at + len < 64 {
+                let bits = ((1u64 << len) - 1) << at;
+                self.run &= !bits;
+                if bits & !self.underscores != 0 {
+                    let start = self.base + at as usize;
+                    return Some((start, start + len as usize));
+                }
+            }
+        }
+        self.next_span_slow()
+    }
+
+    /// The next word from wherever it lies: a word running past its block,
+    /// the next block, stretch or non-ASCII stretch.
+    #[inline(never)]
+    fn next_span_slow(&mut self) -> Option<(usize, usize)> {
         loop {
             if let Some((base, words)) = &mut self.slow {
                 if let Some((offset, word)) = words.next() {
-                    return Some((*base + offset, word));
+                    let start = *base + offset;
+                    return Some((start, start + word.len()));
                 }
                 self.slow = None;
             }
@@ -371,16 +392,13 @@ impl<'a> Iterator for WordIndices<'a> {
             };
             // A run of `_` alone is no word: UAX-29 keeps only segments
             // with a letter or digit.
-            if let Some(word) = self.text.get(start..end)
-                && !word.bytes().all(|b| b == b'_')
-            {
-                return Some((start, word));
+            let bytes = self.text.as_bytes().get(start..end).unwrap_or_default();
+            if !bytes.iter().all(|&b| b == b'_') {
+                return Some((start, end));
             }
         }
     }
-}
 
-impl WordIndices<'_> {
     /// The next word of the current block (start, end), if it ends there.
     fn next_run(&mut self) -> Option<(usize, usize)> {
         if let Some(start) = self.carry {
@@ -411,24 +429,27 @@ impl WordIndices<'_> {
     fn load_block(&mut self, base: usize) {
         let bytes = self.text.as_bytes();
         let end = (base + 64).min(self.ascii_end);
-        let (mut word, mut mid) = (0u64, 0u64);
+        let (mut word, mut visible, mut underscore) = (0u64, 0u64, false);
         let block = bytes.get(base..end).unwrap_or_default();
+        let mut add = |k: usize, eight: u64| {
+            let (w, v, u) = classify8(eight);
+            word |= w << (8 * k);
+            visible |= v << (8 * k);
+            underscore |= u;
+        };
         let mut chunks = block.chunks_exact(8);
         for (k, chunk) in chunks.by_ref().enumerate() {
-            let (w, m) = classify8(chunk.try_into().map_or(0, u64::from_le_bytes));
-            word |= w << (8 * k);
-            mid |= m << (8 * k);
+            add(k, chunk.try_into().map_or(0, u64::from_le_bytes));
         }
-        let done = block.len() - chunks.remainder().len();
-        for (i, &b) in chunks.remainder().iter().enumerate() {
-            let class = BYTE_CLASS[usize::from(b)];
-            word |= u64::from(class & WORD) << (done + i);
-            mid |= u64::from((class & MID) >> 1) << (done + i);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // Under eight bytes, with zeros after them, in no class.
+            add(block.len() / 8, le_bytes(rest));
         }
         // The bytes just outside the block, for the joiners at its edges.
         let before = u64::from(base > self.ascii_start && is_word_byte(bytes[base - 1]));
         let after = u64::from(end < self.ascii_end && is_word_byte(bytes[end]));
-        let mut candidates = mid & ((word << 1) | before) & ((word >> 1) | (after << 63));
+        let mut candidates = visible & ((word << 1) | before) & ((word >> 1) | (after << 63));
         while candidates != 0 {
             let i = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
@@ -439,6 +460,16 @@ impl WordIndices<'_> {
         }
         self.base = base;
         self.run = word;
+        self.underscores = if underscore {
+            let at = |(i, &b): (usize, &u8)| u64::from(b == b'_') << i;
+            block
+                .iter()
+                .enumerate()
+                .map(at)
+                .fold(0, |mask, bit| mask | bit)
+        } else {
+            0
+        };
     }
 
     /// Sets up the stretch starting at `pos` (a cut or the start): all-ASCII
@@ -448,9 +479,9 @@ impl WordIndices<'_> {
         use unicode_segmentation::UnicodeSegmentation;
         let bytes = self.text.as_bytes();
         let pos = self.pos;
-        // `is_ascii` reads a word at a time: most texts are all ASCII.
+        // Most texts are all ASCII.
         let rest = bytes.get(pos..).unwrap_or_default();
-        let other = if rest.is_ascii() {
+        let other = if all_ascii(rest) {
             None
         } else {
             rest.iter().position(|b| !b.is_ascii())
@@ -478,7 +509,19 @@ impl WordIndices<'_> {
         self.ascii_end = end;
         self.base = end;
         self.run = 0;
+        self.underscores = 0;
     }
+}
+
+/// Whether `bytes` are all ASCII. The standard `is_ascii` reads 64 bytes
+/// at a time but the bytes after the last 64 one by one, which is most of a
+/// sentence; this reads those eight at a time.
+fn all_ascii(bytes: &[u8]) -> bool {
+    let (blocks, rest) = bytes.split_at(bytes.len() - bytes.len() % 64);
+    blocks.is_ascii()
+        && rest
+            .chunks(8)
+            .all(|c| le_bytes(c) & 0x8080_8080_8080_8080 == 0)
 }
 
 /// `w`'s bytes and length packed into one key when it has at most 15
@@ -488,12 +531,35 @@ impl WordIndices<'_> {
 /// a buffer: a copy of varying length is a call to `memcpy`, and this runs
 /// for every word.
 pub(crate) fn pack(w: &str) -> Option<Key> {
-    let b = w.as_bytes();
+    pack_bytes(w.as_bytes())
+}
+
+/// [`pack`] of a word's bytes.
+fn pack_bytes(b: &[u8]) -> Option<Key> {
     let len = b.len();
     match b.split_at_checked(8) {
         _ if len > 15 => None,
         Some((lo, hi)) => Some(Key(le_bytes(lo), le_bytes(hi) | (len as u64) << 56)),
         None => Some(Key(le_bytes(b), (len as u64) << 56)),
+    }
+}
+
+/// [`pack`] of the word at `start..end` of `text`. Where the text goes on
+/// for 16 bytes from the word's start, one whole 16-byte load with the
+/// bytes past the word masked off: fewer steps than loads fitted to the
+/// word's length.
+#[inline]
+fn pack_at(text: &[u8], start: usize, end: usize) -> Option<Key> {
+    let len = end.wrapping_sub(start);
+    if len > 15 {
+        return None;
+    }
+    match text.get(start..).and_then(<[u8]>::first_chunk::<16>) {
+        Some(&sixteen) => {
+            let word = u128::from_le_bytes(sixteen) & ((1 << (8 * len)) - 1);
+            Some(Key(word as u64, (word >> 64) as u64 | (len as u64) << 56))
+        }
+        None => text.get(start..end).and_then(pack_bytes),
     }
 }
 
@@ -545,31 +611,13 @@ impl Key {
 /// The term id of a stop word (or any word that is not a content word).
 const STOP: u32 = u32::MAX;
 
-/// A stem the thread has seen, with the current document's term id for it.
-struct StemSlot {
-    /// The document `term` belongs to; an older number means no id yet.
-    doc: u32,
-    term: u32,
-    stem: Box<str>,
-}
-
 /// Stems of the words seen lately on this thread. News reuses its vocabulary
 /// from one article to the next, so most words are stemmed once per thread
 /// rather than once per document.
 struct StemCache {
     lang: Option<Lang>,
-    /// The current document's words as written -> term id or [`STOP`];
-    /// kept between documents only for its allocation.
-    surface: HashMap<Key, u32, RandomState>,
-    /// Lower-cased word -> its stem's number, or [`STOP`]: short words by
-    /// their [`pack`]ed key, longer ones by their text.
-    short_words: HashMap<Key, u32, RandomState>,
-    words: HashMap<Box<str>, u32, RandomState>,
-    /// The stems by number, each with its term id in the current document:
-    /// one place to read rather than three.
-    stems: Vec<StemSlot>,
-    /// Stem -> its number, so that words sharing a stem share the number.
-    numbers: HashMap<Box<str>, u32, RandomState>,
+    /// The words and stems of `lang`.
+    vocabulary: Vocabulary,
     /// The current document's number.
     doc: u32,
     /// Scratch space for lower-casing.
@@ -581,12 +629,27 @@ struct StemCache {
     shelved_words: usize,
 }
 
-/// One language's part of a [`StemCache`], as it is set aside.
+/// One language's words and stems.
 #[derive(Default)]
 struct Vocabulary {
+    /// Words of up to 15 bytes by their [`pack`]ed key -> the number of
+    /// their stem, or [`STOP`]. A word is here both as written and
+    /// lower-cased: as written, so that nearly every word is one look-up
+    /// without lower-casing; lower-cased, so that "Market" and "market" are
+    /// stemmed once. (Lower-casing twice changes nothing, so the two kinds
+    /// of key never disagree.)
     short_words: HashMap<Key, u32, RandomState>,
+    /// Longer words, lower-cased -> stem number or [`STOP`].
     words: HashMap<Box<str>, u32, RandomState>,
-    stems: Vec<StemSlot>,
+    /// For each stem number, the last document that used the stem (high
+    /// half) and the stem's term id there (low half). Eight bytes a stem,
+    /// apart from the stems' text, so that the entries a document reads
+    /// share cache lines.
+    uses: Vec<u64>,
+    /// The stems' text by number, read only when a document keeps its
+    /// stems.
+    texts: Stems,
+    /// Stem -> its number, so that words sharing a stem share the number.
     numbers: HashMap<Box<str>, u32, RandomState>,
 }
 
@@ -594,130 +657,9 @@ impl Vocabulary {
     fn words(&self) -> usize {
         self.short_words.len() + self.words.len()
     }
-}
 
-/// Words a thread remembers, in all languages together, before starting
-/// afresh, which bounds its memory (a few megabytes) however large the
-/// corpus.
-const STEM_CACHE_WORDS: usize = 100_000;
-
-/// Distinct words of one document beyond which its surface map is dropped
-/// rather than kept for the next document, so that one huge document does
-/// not make every later one clear a huge table.
-const SURFACE_KEEP: usize = 1 << 14;
-
-thread_local! {
-    static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
-        lang: None,
-        surface: HashMap::default(),
-        short_words: HashMap::default(),
-        words: HashMap::default(),
-        stems: Vec::new(),
-        numbers: HashMap::default(),
-        doc: 0,
-        lower: String::new(),
-        shelved: Vec::new(),
-        shelved_words: 0,
-    });
-}
-
-impl StemCache {
-    fn prepare(&mut self, lang: Lang) {
-        if self.lang != Some(lang) {
-            let current = Vocabulary {
-                short_words: std::mem::take(&mut self.short_words),
-                words: std::mem::take(&mut self.words),
-                stems: std::mem::take(&mut self.stems),
-                numbers: std::mem::take(&mut self.numbers),
-            };
-            if let Some(previous) = self.lang {
-                self.shelved_words += current.words();
-                self.shelved.push((previous, current));
-            }
-            if let Some(k) = self.shelved.iter().position(|(l, _)| *l == lang) {
-                let (_, vocabulary) = self.shelved.swap_remove(k);
-                self.shelved_words -= vocabulary.words();
-                self.short_words = vocabulary.short_words;
-                self.words = vocabulary.words;
-                self.stems = vocabulary.stems;
-                self.numbers = vocabulary.numbers;
-            }
-            self.lang = Some(lang);
-        }
-        if self.short_words.len() + self.words.len() + self.shelved_words > STEM_CACHE_WORDS {
-            self.short_words.clear();
-            self.words.clear();
-            self.stems.clear();
-            self.numbers.clear();
-            self.shelved.clear();
-            self.shelved_words = 0;
-        }
-    }
-
-    /// Starts a document: no stem has a term id yet.
-    fn begin_document(&mut self) {
-        if self.surface.capacity() > SURFACE_KEEP {
-            self.surface = HashMap::default();
-        } else {
-            self.surface.clear();
-        }
-        self.doc = self.doc.wrapping_add(1);
-        if self.doc == 0 {
-            // Numbers would repeat: forget every older document.
-            for slot in &mut self.stems {
-                slot.doc = 0;
-            }
-            for (_, vocabulary) in &mut self.shelved {
-                for slot in &mut vocabulary.stems {
-                    slot.doc = 0;
-                }
-            }
-            self.doc = 1;
-        }
-    }
-
-    /// The number of the stem of `word` as written, or [`STOP`].
-    /// `key` is the word [`pack`]ed, if it is short: computed once by the
-    /// caller, and read for ASCII without another pass over the word.
-    fn number(&mut self, word: &str, key: Option<Key>, lang: Lang, stemmer: &Stemmer) -> u32 {
-        if let Some(key) = key
-            && key.is_ascii()
-            && let Some(&number) = self.short_words.get(&key.ascii_lowercase())
-        {
-            return number;
-        }
-        let mut lower = std::mem::take(&mut self.lower);
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
-                // Curly and straight apostrophes stem alike.
-                if c == '\u{2019}' { '\'' } else { c }
-            }));
-        }
-        let number = self.stem(&lower, lang, stemmer);
-        self.lower = lower;
-        number
-    }
-
-    /// The current document's term id for stem `number`, or [`STOP`]; a
-    /// stem the document has not used yet gets the next id and joins `stems`.
-    fn term(&mut self, number: u32, stems: &mut Stems) -> u32 {
-        let Some(slot) = self.stems.get_mut(number as usize) else {
-            return STOP;
-        };
-        if slot.doc != self.doc {
-            slot.doc = self.doc;
-            slot.term = stems.len() as u32;
-            stems.push(&slot.stem);
-        }
-        slot.term
-    }
-
-    /// The number of the stem of `lower`, or [`STOP`] when it is not a
-    /// content word.
+    /// The number of the stem of `lower` (a lower-cased word), or [`STOP`]
+    /// when it is not a content word; a word not seen before is stemmed.
     fn stem(&mut self, lower: &str, lang: Lang, stemmer: &Stemmer) -> u32 {
         let key = pack(lower);
         let known = match key {
@@ -735,12 +677,9 @@ impl StemCache {
             match self.numbers.get(stem.as_ref()) {
                 Some(&n) => n,
                 None => {
-                    let n = self.stems.len() as u32;
-                    self.stems.push(StemSlot {
-                        doc: 0,
-                        term: 0,
-                        stem: Box::from(stem.as_ref()),
-                    });
+                    let n = self.uses.len() as u32;
+                    self.uses.push(0);
+                    self.texts.push(&stem);
                     self.numbers.insert(Box::from(stem.as_ref()), n);
                     n
                 }
@@ -753,6 +692,139 @@ impl StemCache {
             None => self.words.insert(Box::from(lower), number),
         };
         number
+    }
+}
+
+/// Words a thread remembers, in all languages together, before starting
+/// afresh, which bounds its memory (a few megabytes) however large the
+/// corpus.
+const STEM_CACHE_WORDS: usize = 100_000;
+
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
+        lang: None,
+        vocabulary: Vocabulary::default(),
+        doc: 0,
+        lower: String::new(),
+        shelved: Vec::new(),
+        shelved_words: 0,
+    });
+}
+
+impl StemCache {
+    fn prepare(&mut self, lang: Lang) {
+        if self.lang != Some(lang) {
+            let current = std::mem::take(&mut self.vocabulary);
+            if let Some(previous) = self.lang {
+                self.shelved_words += current.words();
+                self.shelved.push((previous, current));
+            }
+            if let Some(k) = self.shelved.iter().position(|(l, _)| *l == lang) {
+                let (_, vocabulary) = self.shelved.swap_remove(k);
+                self.shelved_words -= vocabulary.words();
+                self.vocabulary = vocabulary;
+            }
+            self.lang = Some(lang);
+        }
+        if self.vocabulary.words() + self.shelved_words > STEM_CACHE_WORDS {
+            self.vocabulary = Vocabulary::default();
+            self.shelved.clear();
+            self.shelved_words = 0;
+        }
+    }
+
+    /// Starts a document: no stem has a term id yet.
+    fn begin_document(&mut self) {
+        self.doc = self.doc.wrapping_add(1);
+        if self.doc == 0 {
+            // Numbers would repeat: forget every older document.
+            let vocabularies = std::iter::once(&mut self.vocabulary)
+                .chain(self.shelved.iter_mut().map(|(_, v)| v));
+            for vocabulary in vocabularies {
+                vocabulary.uses.fill(0);
+            }
+            self.doc = 1;
+        }
+    }
+
+    /// The number of the stem of the word at `start..end` of `text` as
+    /// written, or [`STOP`]. A known word is found by its key alone: only a
+    /// new one is sliced out of the text.
+    #[inline]
+    fn number(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        lang: Lang,
+        stemmer: &Stemmer,
+    ) -> u32 {
+        let key = pack_at(text.as_bytes(), start, end);
+        if let Some(key) = key
+            && let Some(&number) = self.vocabulary.short_words.get(&key)
+        {
+            return number;
+        }
+        // Words begin and end at characters: never empty but for a bug,
+        // and "" is no content word.
+        let word = text.get(start..end).unwrap_or_default();
+        self.learn(word, key, lang, stemmer)
+    }
+
+    /// [`StemCache::number`] for a word not found as written (`key` is its
+    /// [`pack`]ed key, if it is short): found lower-cased, or stemmed; and
+    /// remembered as written.
+    #[inline(never)]
+    fn learn(&mut self, word: &str, key: Option<Key>, lang: Lang, stemmer: &Stemmer) -> u32 {
+        let vocabulary = &mut self.vocabulary;
+        let known = key
+            .filter(|key| key.is_ascii())
+            .and_then(|key| vocabulary.short_words.get(&key.ascii_lowercase()));
+        let number = match known {
+            Some(&number) => number,
+            None => {
+                let lower = &mut self.lower;
+                lower.clear();
+                if word.is_ascii() {
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
+                        // Curly and straight apostrophes stem alike.
+                        if c == '\u{2019}' { '\'' } else { c }
+                    }));
+                }
+                vocabulary.stem(lower, lang, stemmer)
+            }
+        };
+        if let Some(key) = key {
+            vocabulary.short_words.insert(key, number);
+        }
+        number
+    }
+
+    /// The current document's term id for stem `number`, or [`STOP`]; a
+    /// stem `doc` has not used yet gets the next id, and its text joins
+    /// `doc.stems` when `keep_stems`.
+    #[inline]
+    fn term(&mut self, number: u32, doc: &mut DocTerms, keep_stems: bool) -> u32 {
+        let Some(used) = self.vocabulary.uses.get_mut(number as usize) else {
+            return STOP;
+        };
+        if (*used >> 32) as u32 == self.doc {
+            return *used as u32;
+        }
+        let term = doc.num_terms() as u32;
+        *used = u64::from(self.doc) << 32 | u64::from(term);
+        if keep_stems {
+            // Every number has its text; were one missing, an empty stem
+            // would still keep the ids in step.
+            let stem = self.vocabulary.texts.get(number as usize);
+            doc.stems.push(stem.unwrap_or_default());
+        } else {
+            doc.uncopied_stems += 1;
+        }
+        term
     }
 }
 
@@ -769,7 +841,7 @@ mod tests {
             Analyzer::new(lang).analyze(text, &segment::split(text));
         };
         analyze(Lang::German, german);
-        let german_words = STEM_CACHE.with_borrow(|c| c.short_words.len() + c.words.len());
+        let german_words = STEM_CACHE.with_borrow(|c| c.vocabulary.words());
         assert!(german_words > 0);
         analyze(Lang::English, english);
         STEM_CACHE.with_borrow(|c| {
@@ -778,9 +850,123 @@ mod tests {
         });
         analyze(Lang::German, german);
         STEM_CACHE.with_borrow(|c| {
-            assert_eq!(c.short_words.len() + c.words.len(), german_words);
+            assert_eq!(c.vocabulary.words(), german_words);
             assert!(c.shelved.iter().any(|(l, _)| *l == Lang::English));
         });
+    }
+
+    #[test]
+    fn without_stems_the_terms_are_the_same() {
+        let text = "Zürich's MARKETS rallied. The market in ZÜRICH rallies; \
+                    internationalisation internationalization Internationalisation.";
+        let sentences = segment::split(text);
+        let analyzer = Analyzer::new(Lang::English);
+        let kept = analyzer.analyze(text, &sentences);
+        let counted = analyzer.analyze_without_stems(text, &sentences);
+        assert_eq!(counted.tokens, kept.tokens);
+        assert_eq!(counted.sentence_tokens, kept.sentence_tokens);
+        assert_eq!(counted.sentence_words, kept.sentence_words);
+        assert!(counted.stems.is_empty());
+        assert_eq!(counted.num_terms(), kept.num_terms());
+        assert_eq!(
+            kept.stems.iter().collect::<Vec<_>>(),
+            [
+                "zürich",
+                "market",
+                "ralli",
+                "internationalis",
+                "internation"
+            ]
+        );
+        let terms: Vec<u32> = kept.tokens.iter().map(|t| t.term).collect();
+        assert_eq!(terms, [0, 1, 2, 1, 0, 2, 3, 4, 3]);
+    }
+
+    #[test]
+    fn words_are_found_as_written_and_lower_cased() {
+        let text = "Rallied RALLIED rallied Über ÜBER über.";
+        Analyzer::new(Lang::English).analyze(text, &segment::split(text));
+        STEM_CACHE.with_borrow(|c| {
+            let number = |w: &str| c.vocabulary.short_words.get(&pack(w)?).copied();
+            assert!(number("rallied").is_some());
+            assert_eq!(number("Rallied"), number("rallied"));
+            assert_eq!(number("RALLIED"), number("rallied"));
+            assert!(number("über").is_some());
+            assert_eq!(number("Über"), number("über"));
+            assert_eq!(number("ÜBER"), number("über"));
+            assert_ne!(number("über"), number("rallied"));
+        });
+    }
+
+    /// One map holds words as written and lower-cased, which is sound only
+    /// if lower-casing a lower-cased word changes nothing.
+    #[test]
+    fn lower_casing_twice_changes_nothing() {
+        let lower = |c: char| -> String {
+            c.to_lowercase()
+                .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                .collect()
+        };
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let once = lower(c);
+            let twice: String = once.chars().map(lower).collect();
+            assert_eq!(once, twice, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn document_numbers_wrap_without_stale_term_ids() {
+        let analyzer = Analyzer::new(Lang::English);
+        let analyze = |text: &str| analyzer.analyze(text, &segment::split(text));
+        let fresh = analyze("Prices fell as markets rallied.");
+        STEM_CACHE.with_borrow_mut(|c| c.doc = 0);
+        // Document 1 gives "markets" and "rallied" the ids 0 and 1.
+        analyze("Markets rallied.");
+        STEM_CACHE.with_borrow_mut(|c| c.doc = u32::MAX);
+        // The next document is number 1 again.
+        let wrapped = analyze("Prices fell as markets rallied.");
+        assert_eq!(wrapped.tokens, fresh.tokens);
+        assert_eq!(wrapped.stems, fresh.stems);
+        STEM_CACHE.with_borrow(|c| assert_eq!(c.doc, 1));
+    }
+
+    #[test]
+    fn keys_packed_in_place_are_the_keys_of_the_words() {
+        let text = "Zürich's markets rallied: 3.5% in 2024, abcdefghijklmnopq x".as_bytes();
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let expected = text.get(start..end).and_then(pack_bytes);
+                assert!(pack_at(text, start, end) == expected, "{start}..{end}");
+            }
+            assert!(pack_at(text, start + 1, start).is_none());
+        }
+    }
+
+    #[test]
+    fn ascii_is_told_from_the_rest_everywhere() {
+        let mut bytes = vec![b'a'; 200];
+        assert!(all_ascii(&bytes) && all_ascii(&[]));
+        for at in 0..bytes.len() {
+            bytes[at] = 0xc3;
+            for len in [at + 1, at + 8, 64, 130, 200] {
+                let part = &bytes[..len.clamp(at + 1, 200)];
+                assert!(!all_ascii(part), "{at} {len}");
+                assert!(all_ascii(&part[..at]), "{at} {len}");
+            }
+            bytes[at] = b'a';
+        }
+    }
+
+    #[test]
+    fn word_spans_are_the_words() {
+        let text = "U.S. growth hit 3.5% — “don't” __ a_b Zürich’s 1,000 x";
+        let mut words = word_indices(text);
+        let mut spans = Vec::new();
+        while let Some((start, end)) = words.next_span() {
+            spans.push((start, &text[start..end]));
+        }
+        assert_eq!(spans, word_indices(text).collect::<Vec<_>>());
+        assert_eq!(spans.len(), 9);
     }
 
     #[test]
@@ -830,8 +1016,20 @@ mod tests {
         }
     }
 
+    /// The masks [`classify8`] finds one byte at a time.
+    fn classes_byte_by_byte(bytes: [u8; 8]) -> (u64, u64, bool) {
+        let (mut word, mut visible, mut underscore) = (0, 0, 0);
+        for (i, &b) in bytes.iter().enumerate() {
+            let is_word = b.is_ascii_alphanumeric() || b == b'_';
+            word |= u64::from(is_word) << i;
+            visible |= u64::from(b.is_ascii_graphic() && !is_word || b == 0x7f) << i;
+            underscore |= u64::from(b == b'_') << i;
+        }
+        (word, visible, underscore != 0)
+    }
+
     #[test]
-    fn eight_bytes_are_classified_as_the_table_does() {
+    fn eight_bytes_are_classified_as_one_by_one() {
         for seed in 0..20_000u64 {
             let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
             let mut bytes = [0u8; 8];
@@ -841,23 +1039,27 @@ mod tests {
                 x ^= x << 17;
                 *b = (x >> 24) as u8 & if seed % 2 == 0 { 0x7f } else { 0xff };
             }
-            let (mut word, mut mid) = (0, 0);
-            for (i, &b) in bytes.iter().enumerate() {
-                let class = BYTE_CLASS[usize::from(b)];
-                word |= u64::from(class & WORD) << i;
-                mid |= u64::from((class & MID) >> 1) << i;
-            }
             assert_eq!(
                 classify8(u64::from_le_bytes(bytes)),
-                (word, mid),
+                classes_byte_by_byte(bytes),
                 "{bytes:?}"
             );
         }
         for b in 0..=255u8 {
-            let class = BYTE_CLASS[usize::from(b)];
-            let expected = (u64::from(class & WORD), u64::from((class & MID) >> 1));
-            assert_eq!(classify8(u64::from(b)), expected, "{b}");
+            let bytes = [b, 0, 0, 0, 0, 0, 0, 0];
+            assert_eq!(classify8(u64::from(b)), classes_byte_by_byte(bytes), "{b}");
         }
+    }
+
+    #[test]
+    fn words_of_underscores_alone_are_skipped() {
+        // Within a block, across blocks, and at a stretch's end.
+        let long = format!("{} a_b {}__ _x", "_".repeat(70), "y".repeat(60));
+        let words: Vec<(usize, &str)> = word_indices(&long).collect();
+        let tail = "y".repeat(60) + "__";
+        assert_eq!(words, [(71, "a_b"), (75, tail.as_str()), (138, "_x")]);
+        let words: Vec<&str> = word_indices("__ x_ __ 1").map(|(_, w)| w).collect();
+        assert_eq!(words, ["x_", "1"]);
     }
 
     #[test]
