@@ -934,7 +934,7 @@ pub fn rank_with_summary(
     let mut in_quote = vec![false; doc.num_terms()];
     for (i, q) in quotes.iter_mut().enumerate() {
         let centrality = if best > 0.0 { substance[i] / best } else { 0.0 };
-        let words = crate::terms::word_indices(q.text).count() as f64;
+        let words = tok::count_words(q.text) as f64;
         let length = if words < 12.0 {
             (words / 12.0).powi(2)
         } else {
