@@ -477,29 +477,61 @@ fn not_alphanumeric(v: u64) -> u64 {
 /// that do not start right after such a joiner, counted eight bytes at a
 /// time. Other text is left to `word_indices` itself.
 pub(crate) fn count_words(s: &str) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
     let bytes = s.as_bytes();
-    if !bytes.is_ascii() || bytes.contains(&b'_') {
-        return crate::terms::word_indices(s).count();
-    }
     let mut count = 0;
     // Whether the byte before the current eight is a letter or digit.
     let mut after_alphanumeric = 0u64;
-    for (k, chunk) in bytes.chunks(8).enumerate() {
-        let mut eight = [0u8; 8];
-        eight[..chunk.len()].copy_from_slice(chunk);
-        let high = !not_alphanumeric(u64::from_le_bytes(eight)) & (0x0101_0101_0101_0101 * 0x80);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    let eights = chunks
+        .by_ref()
+        .map(|c| c.try_into().map_or(0, u64::from_le_bytes));
+    for (k, v) in eights.chain([u64::from_le_bytes(tail)]).enumerate() {
+        // `_` glues words and makes a run of its own no word; other
+        // characters follow rules of their own: such text is rare.
+        if (v & HIGH) | bytes_equal(v, b'_') != 0 {
+            return crate::terms::word_indices(s).count();
+        }
+        let high = !not_alphanumeric(v) & HIGH;
         // Gathers the top bit of byte i into bit i.
         let alphanumeric = (high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        let mut starts = alphanumeric & !((alphanumeric << 1) | after_alphanumeric);
+        let starts = alphanumeric & !((alphanumeric << 1) | after_alphanumeric);
         after_alphanumeric = alphanumeric >> 7;
-        while starts != 0 {
-            let p = 8 * k + starts.trailing_zeros() as usize;
-            starts &= starts - 1;
-            let joined = p >= 2 && joins_runs(bytes[p - 2], bytes[p - 1], bytes[p]);
-            count += usize::from(!joined);
+        count += starts.count_ones() as usize;
+        // A run right after a joiner may continue the word before it.
+        let mut after_joiner = starts & !after_space(v);
+        while after_joiner != 0 {
+            let p = 8 * k + after_joiner.trailing_zeros() as usize;
+            after_joiner &= after_joiner - 1;
+            if let (Some(&prev), Some(&mid), Some(&next)) = (
+                p.checked_sub(2).and_then(|i| bytes.get(i)),
+                p.checked_sub(1).and_then(|i| bytes.get(i)),
+                bytes.get(p),
+            ) && joins_runs(prev, mid, next)
+            {
+                count -= 1;
+            }
         }
     }
     count
+}
+
+/// Bit i set when byte i - 1 of `v` is a space (bit 0 never: that byte is
+/// not in `v`), so that the many runs after a space skip the joiner test.
+fn after_space(v: u64) -> u64 {
+    let space = (bytes_equal(v, b' ') >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    (space << 1) & 0xfe
+}
+
+/// The top bit of each byte of `v` equal to `c`, exactly.
+fn bytes_equal(v: u64, c: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let y = v ^ (ONES * u64::from(c));
+    !((((y & !HIGH) + !HIGH) | y) & HIGH) & HIGH
 }
 
 /// Whether `mid` glues the letters or digits `prev` and `next` into one
