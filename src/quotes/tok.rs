@@ -308,7 +308,7 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             // The word so far ends at `k`.
             loop {
                 // Runs of ASCII letters and digits, the bulk of any word.
-                k += ascii_alphanumeric_run(bytes.get(k..).unwrap_or_default());
+                k = alphanumeric_run_end(bytes, k);
                 let j = k;
                 // An ASCII byte after the run that joins nothing (a space,
                 // a comma) ends the word, the common case, undecoded.
@@ -431,21 +431,24 @@ static ASCII_CLASS: [AsciiClass; 128] = {
     table
 };
 
-/// How many ASCII letters and digits `b` starts with.
+/// Where the run of ASCII letters and digits of `b` from `from` ends.
 ///
 /// Eight bytes at a time: a word of news text nearly always ends within the
 /// first eight, so the loop is one well-predicted step instead of a branch
-/// a byte that mispredicts where the word ends.
-fn ascii_alphanumeric_run(b: &[u8]) -> usize {
-    let mut n = 0;
-    for chunk in b.chunks_exact(8) {
-        let other = not_alphanumeric(chunk.try_into().map_or(0, u64::from_le_bytes));
+/// a byte that mispredicts where the word ends. The eight are taken
+/// straight from `b`, with no slice of the rest set up for each word.
+fn alphanumeric_run_end(b: &[u8], from: usize) -> usize {
+    let mut k = from;
+    while let Some(eight) = b.get(k..k.saturating_add(8)) {
+        let other = not_alphanumeric(eight.try_into().map_or(0, u64::from_le_bytes));
         if other != 0 {
-            return n + (other.trailing_zeros() / 8) as usize;
+            return k + (other.trailing_zeros() / 8) as usize;
         }
-        n += 8;
+        k += 8;
     }
-    n + b[n..]
+    k + b
+        .get(k..)
+        .unwrap_or_default()
         .iter()
         .take_while(|c| c.is_ascii_alphanumeric())
         .count()
@@ -604,12 +607,23 @@ mod tests {
                     if at < len {
                         b[at] = c;
                     }
-                    let expected = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
-                    assert_eq!(ascii_alphanumeric_run(&b), expected, "{c} at {at} of {len}");
+                    for from in 0..=len {
+                        let expected = from
+                            + b[from..]
+                                .iter()
+                                .take_while(|c| c.is_ascii_alphanumeric())
+                                .count();
+                        assert_eq!(
+                            alphanumeric_run_end(&b, from),
+                            expected,
+                            "{c} at {at} of {len} from {from}"
+                        );
+                    }
                 }
             }
         }
-        assert_eq!(ascii_alphanumeric_run(b"Zz09AZaz@[`{/:"), 8);
+        assert_eq!(alphanumeric_run_end(b"Zz09AZaz@[`{/:", 0), 8);
+        assert_eq!(alphanumeric_run_end(b"ab", 3), 3);
     }
 
     #[test]
