@@ -908,11 +908,15 @@ fn learn_from_pronouns(
             if t.end.saturating_sub(t.start) > 4 {
                 continue;
             }
-            let w = &text[t.start..t.end];
+            // Compared as bytes, which is the same for these ASCII words
+            // and spares checking the slice's character boundaries.
+            let Some(w) = text.as_bytes().get(t.start..t.end) else {
+                continue;
+            };
             // Every sentence end and pronoun below starts with one of
             // these bytes: most short words are turned away before the
             // comparisons.
-            if !w.as_bytes().first().is_some_and(|b| {
+            if !w.first().is_some_and(|b| {
                 matches!(
                     b,
                     b'.' | b'!' | b'?' | b'h' | b'H' | b'e' | b'E' | b'i' | b'I' | b's' | b'S'
@@ -920,7 +924,7 @@ fn learn_from_pronouns(
             }) {
                 continue;
             }
-            if matches!(w, "." | "!" | "?") {
+            if matches!(w, b"." | b"!" | b"?") {
                 sentence_ends += 1;
                 if sentence_ends > 1 {
                     break;
@@ -928,8 +932,10 @@ fn learn_from_pronouns(
                 continue;
             }
             let g = match w {
-                "he" | "He" | "his" | "His" | "him" | "er" | "Er" | "il" | "Il" => Gender::Male,
-                "she" | "She" | "her" | "Her" | "elle" | "Elle" => Gender::Female,
+                b"he" | b"He" | b"his" | b"His" | b"him" | b"er" | b"Er" | b"il" | b"Il" => {
+                    Gender::Male
+                }
+                b"she" | b"She" | b"her" | b"Her" | b"elle" | b"Elle" => Gender::Female,
                 _ => continue,
             };
             gender.entry(o.name.0).or_insert(g);
