@@ -527,6 +527,66 @@ pub(crate) struct Names<'a> {
 /// Fuzzy name comparisons allowed per article.
 const FUZZY_BUDGET: usize = 100_000;
 
+/// The Jaro-Winkler similarity from which a name is a spelling variant.
+const FUZZY_SIMILARITY: f64 = 0.92;
+
+/// How often each character occurs in a word, characters bucketed by
+/// their low seven bits (ASCII letters each in a bucket of their own).
+///
+/// Jaro matches only equal characters, so the characters two words share
+/// bound its similarity: most pairs of names share too few to come near a
+/// spelling variant, and are set aside without the quadratic comparison.
+struct CharCounts([u8; 128]);
+
+impl CharCounts {
+    /// The counts of `w`, if no count can pass 255 (at most 255 bytes).
+    fn of(w: &str) -> Option<CharCounts> {
+        if w.len() > usize::from(u8::MAX) {
+            return None;
+        }
+        let mut counts = [0u8; 128];
+        for c in w.chars() {
+            counts[bucket(c)] += 1;
+        }
+        Some(CharCounts(counts))
+    }
+
+    /// At least how many characters of `w` Jaro may match in the counted
+    /// word: bucketing only merges characters, which can only raise it.
+    fn shared(&self, w: &str) -> usize {
+        let mut left = self.0;
+        let mut shared = 0;
+        for c in w.chars() {
+            let n = &mut left[bucket(c)];
+            if *n > 0 {
+                *n -= 1;
+                shared += 1;
+            }
+        }
+        shared
+    }
+}
+
+fn bucket(c: char) -> usize {
+    (u32::from(c) & 0x7f) as usize
+}
+
+/// Whether two words of `a` and `b` characters, Jaro matching at most
+/// `shared` characters, may be [`FUZZY_SIMILARITY`] alike.
+///
+/// Jaro is `(m / a + m / b + (m - t) / m) / 3` with `m` matches, so at most
+/// `(shared / a + shared / b + 1) / 3`; the Winkler prefix bonus closes at
+/// most 0.4 of the gap to 1. The small margin keeps rounding from turning
+/// away a pair right at the threshold.
+fn jaro_winkler_may_reach(shared: usize, a: usize, b: usize) -> bool {
+    if a == 0 || b == 0 {
+        return true;
+    }
+    let shared = shared as f64;
+    let jaro = (shared / a as f64 + shared / b as f64 + 1.0) / 3.0;
+    0.6 * jaro + 0.4 >= FUZZY_SIMILARITY - 1e-6
+}
+
 fn eq_any(w: &str, list: &[&str]) -> bool {
     list.contains(&w)
 }
@@ -738,6 +798,7 @@ impl<'a> Names<'a> {
         let key_chars = key.chars().count();
         if self.best.len() <= budget && key_chars >= 4 {
             self.fuzzy_budget.set(budget - self.best.len());
+            let key_letters = CharCounts::of(key);
             let mut found: Option<(f64, usize, usize)> = None;
             for (k, &(_, a, b)) in &self.best {
                 // Jaro-Winkler stays under 0.9 when one name has fewer
@@ -748,8 +809,13 @@ impl<'a> Names<'a> {
                 if 2 * k_chars.min(key_chars) < k_chars.max(key_chars) {
                     continue;
                 }
+                if let Some(letters) = &key_letters
+                    && !jaro_winkler_may_reach(letters.shared(k), k_chars, key_chars)
+                {
+                    continue;
+                }
                 let sim = strsim::jaro_winkler(k, key);
-                if sim >= 0.92 && found.is_none_or(|f| sim > f.0) {
+                if sim >= FUZZY_SIMILARITY && found.is_none_or(|f| sim > f.0) {
                     found = Some((sim, a, b));
                 }
             }
@@ -842,11 +908,15 @@ fn learn_from_pronouns(
             if t.end.saturating_sub(t.start) > 4 {
                 continue;
             }
-            let w = &text[t.start..t.end];
+            // Compared as bytes, which is the same for these ASCII words
+            // and spares checking the slice's character boundaries.
+            let Some(w) = text.as_bytes().get(t.start..t.end) else {
+                continue;
+            };
             // Every sentence end and pronoun below starts with one of
             // these bytes: most short words are turned away before the
             // comparisons.
-            if !w.as_bytes().first().is_some_and(|b| {
+            if !w.first().is_some_and(|b| {
                 matches!(
                     b,
                     b'.' | b'!' | b'?' | b'h' | b'H' | b'e' | b'E' | b'i' | b'I' | b's' | b'S'
@@ -854,7 +924,7 @@ fn learn_from_pronouns(
             }) {
                 continue;
             }
-            if matches!(w, "." | "!" | "?") {
+            if matches!(w, b"." | b"!" | b"?") {
                 sentence_ends += 1;
                 if sentence_ends > 1 {
                     break;
@@ -862,8 +932,10 @@ fn learn_from_pronouns(
                 continue;
             }
             let g = match w {
-                "he" | "He" | "his" | "His" | "him" | "er" | "Er" | "il" | "Il" => Gender::Male,
-                "she" | "She" | "her" | "Her" | "elle" | "Elle" => Gender::Female,
+                b"he" | b"He" | b"his" | b"His" | b"him" | b"er" | b"Er" | b"il" | b"Il" => {
+                    Gender::Male
+                }
+                b"she" | b"She" | b"her" | b"Her" | b"elle" | b"Elle" => Gender::Female,
                 _ => continue,
             };
             gender.entry(o.name.0).or_insert(g);
@@ -880,6 +952,59 @@ mod tests {
         let mut toks = Vec::new();
         super::super::tok::tokenize(t, 0, t.len(), &mut toks);
         Names::build(t, &toks, quoted)
+    }
+
+    #[test]
+    fn shared_characters_never_turn_away_a_variant() {
+        let words = [
+            "Yongming",
+            "Yong-ming",
+            "Mohammed",
+            "Muhammad",
+            "Mohamed",
+            "Johnson",
+            "Jonson",
+            "Smith",
+            "Smyth",
+            "Schmidt",
+            "Zürich",
+            "Zurich",
+            "Müller",
+            "Mueller",
+            "Aaaaaaaa",
+            "Aaaaaaab",
+            "Abcdefgh",
+            "Hgfedcba",
+            "Ostrow",
+            "Ostrov",
+            "Ivanova",
+            "Ivanov",
+            "Katherine",
+            "Catherine",
+            "Kathryn",
+            "Dubois",
+            "Duboise",
+            "Ab",
+            "Ba",
+        ];
+        let mut reached = 0;
+        for a in words {
+            let counts = CharCounts::of(a).unwrap();
+            for b in words {
+                let (na, nb) = (a.chars().count(), b.chars().count());
+                let shared = counts.shared(b);
+                assert_eq!(shared, CharCounts::of(b).unwrap().shared(a), "{a} {b}");
+                if strsim::jaro_winkler(b, a) >= FUZZY_SIMILARITY {
+                    reached += 1;
+                    assert!(jaro_winkler_may_reach(shared, nb, na), "{a} {b}");
+                }
+            }
+        }
+        assert!(reached > words.len(), "{reached}");
+        // Names without much in common are set aside.
+        let counts = CharCounts::of("Johnson").unwrap();
+        assert!(!jaro_winkler_may_reach(counts.shared("Smith"), 5, 7));
+        assert!(CharCounts::of(&"a".repeat(256)).is_none());
     }
 
     #[test]
