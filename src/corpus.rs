@@ -776,6 +776,35 @@ mod tests {
     }
 
     #[test]
+    fn numeric_ids_come_back_as_given() {
+        // Past what an f64 holds exactly, and a decimal an f64 parser could
+        // round wrongly: the output record carries the same number.
+        let ids = ["123456789012345678901234567890", "1.2e31", "-7", "0.1"];
+        let data: String = ids
+            .iter()
+            .map(|id| format!("{{\"id\":{id},\"text\":\"Talks resumed.\"}}\n"))
+            .collect();
+        for (doc, id) in docs_of(&data).iter().zip(ids) {
+            let written = serde_json::to_string(&doc.id).unwrap();
+            let exact = |s: &str| s.parse::<f64>().ok();
+            assert!(
+                written == id || exact(&written) == exact(id),
+                "{id} -> {written}"
+            );
+            let summary = crate::Summarizer::default()
+                .summarize("Talks resumed.")
+                .unwrap();
+            let record = crate::format::json_record(&doc.id, &summary);
+            assert!(
+                record.starts_with(&format!("{{\"id\":{written},")),
+                "{record}"
+            );
+        }
+        let big = &docs_of(&data)[0];
+        assert_eq!(serde_json::to_string(&big.id).unwrap(), ids[0]);
+    }
+
+    #[test]
     fn record_fields_are_picked_as_in_a_json_map() {
         let docs = docs_of(concat!(
             // The preferred field wins wherever it stands in the record.
