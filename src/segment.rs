@@ -1007,7 +1007,7 @@ impl Splitter {
     /// The spans are ascending, never overlap, are trimmed of white space and
     /// never empty.
     pub fn split(&self, text: &str) -> Vec<Sentence> {
-        let mut scan = Scan::new(self, text);
+        let mut scan = Scan::<true>::new(self, text);
         scan.run();
         scan.out
     }
@@ -1477,7 +1477,11 @@ struct Marker {
 // ---------------------------------------------------------------------------
 // The scanner.
 
-struct Scan<'a> {
+/// The scanner of one text. `SKIMS` says whether runs of prose go to
+/// [`skim_prose`]: always in use, and off only in tests that check that
+/// skimming changes nothing. A constant rather than a field, so that the
+/// check costs nothing at run time.
+struct Scan<'a, const SKIMS: bool> {
     sp: &'a Splitter,
     text: &'a str,
     bytes: &'a [u8],
@@ -1505,13 +1509,10 @@ struct Scan<'a> {
     /// Token start and verdict of the last link check.
     link_cache: (usize, bool),
     list_expect: Option<(u32, bool, u8)>,
-    /// Whether runs of prose go to [`skim_prose`]; tests turn it off to
-    /// check that skimming changes nothing.
-    skims: bool,
 }
 
-impl<'a> Scan<'a> {
-    fn new(sp: &'a Splitter, text: &'a str) -> Scan<'a> {
+impl<'a, const SKIMS: bool> Scan<'a, SKIMS> {
+    fn new(sp: &'a Splitter, text: &'a str) -> Scan<'a, SKIMS> {
         Scan {
             sp,
             text,
@@ -1532,7 +1533,6 @@ impl<'a> Scan<'a> {
             raw_token_start: 0,
             link_cache: (usize::MAX, false),
             list_expect: None,
-            skims: true,
         }
     }
 
@@ -1540,7 +1540,7 @@ impl<'a> Scan<'a> {
         let len = self.bytes.len();
         let mut i = 0;
         while i < len {
-            if self.skims
+            if SKIMS
                 && self.has_word
                 && self.has_content
                 && self.para_content
@@ -2444,7 +2444,7 @@ mod tests {
             .map(String::from),
         );
         for text in &texts {
-            let scan = Scan::new(&splitter, text);
+            let scan = Scan::<true>::new(&splitter, text);
             let j = scan.skip_closers(2);
             assert_eq!(scan.after_stop(2), (j, scan.next(j)), "{text:?}");
         }
@@ -2453,8 +2453,7 @@ mod tests {
     /// Splits with and without skimming, which must agree.
     fn split_both_ways(lang: Lang, text: &str) -> Vec<Sentence> {
         let splitter = Splitter::new(lang);
-        let mut slow = Scan::new(&splitter, text);
-        slow.skims = false;
+        let mut slow = Scan::<false>::new(&splitter, text);
         slow.run();
         let fast = splitter.split(text);
         assert_eq!(fast, slow.out, "{text:?}");
