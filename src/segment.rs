@@ -884,12 +884,48 @@ type Entry = (Kind, bool);
 type Hasher = foldhash::fast::RandomState;
 type FastMap<K, V> = HashMap<K, V, Hasher>;
 
+/// A set of `(length, first byte, last byte)` triples of lower-cased keys,
+/// one bit each, with lengths above 15 read as 15 and bytes cut to their
+/// low five bits (the letters' place in the alphabet).
+///
+/// Nearly every word before a full stop is no abbreviation; one bit test
+/// tells most of them ("said", "year") apart from the keys without hashing.
+/// A clear bit is certain, a set one only says to look the word up.
+#[derive(Debug, Clone)]
+struct KeyShapes([u64; 256]);
+
+impl KeyShapes {
+    fn of<'k>(keys: impl Iterator<Item = &'k [u8]>) -> KeyShapes {
+        let mut shapes = KeyShapes([0; 256]);
+        for key in keys {
+            if let (Some(&first), Some(&last)) = (key.first(), key.last()) {
+                let bit = KeyShapes::bit(key.len(), first, last);
+                shapes.0[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        shapes
+    }
+
+    fn bit(len: usize, first: u8, last: u8) -> usize {
+        (len.min(15) << 10) | (usize::from(first & 0x1F) << 5) | usize::from(last & 0x1F)
+    }
+
+    /// Whether a key of `len` bytes that starts with `first` and ends with
+    /// `last` may be in the set.
+    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        let bit = KeyShapes::bit(len, first, last);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// The lookup tables of one language, built once per process.
 #[derive(Debug)]
 struct Rules {
     /// Lower-cased abbreviations, as bytes so that a key built in a buffer
     /// needs no UTF-8 check.
     abbreviations: FastMap<Vec<u8>, Entry>,
+    /// The shapes of the keys of `abbreviations`.
+    shapes: KeyShapes,
     /// The byte length of the longest key: a longer word needs no lookup.
     longest: usize,
     starters: HashSet<String, Hasher>,
@@ -916,6 +952,7 @@ impl Rules {
         }
         Rules {
             longest: abbreviations.keys().map(Vec::len).max().unwrap_or(0),
+            shapes: KeyShapes::of(abbreviations.keys().map(Vec::as_slice)),
             abbreviations,
             starters: data.starters.iter().map(|s| s.to_lowercase()).collect(),
             ordinal_dot: data.ordinal_dot,
@@ -1010,6 +1047,21 @@ impl Splitter {
         let mut scan = Scan::<true>::new(self, text);
         scan.run();
         scan.out
+    }
+
+    /// Whether the ASCII word `word`, once lower-cased, may have an entry;
+    /// `false` is certain, and needs neither the lower-cased word nor a hash.
+    fn may_be_ascii_key(&self, word: &[u8]) -> bool {
+        let (Some(first), Some(last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        word.len() <= self.longest
+            && (!self.extra.is_empty()
+                || self.rules.shapes.may_hold(
+                    word.len(),
+                    first.to_ascii_lowercase(),
+                    last.to_ascii_lowercase(),
+                ))
     }
 
     /// The entry of a lower-cased word.
@@ -2184,9 +2236,12 @@ impl<'a, const SKIMS: bool> Scan<'a, SKIMS> {
         if tok.is_empty() {
             return Word::Plain;
         }
-        // A longer ASCII word than every abbreviation needs no key: ASCII
-        // keeps its length when lower-cased.
-        let entry = if self.sp.longest < tok.len() && tok.len() <= KEY_BYTES && tok.is_ascii() {
+        // An ASCII word that no key looks like needs no key: ASCII keeps
+        // its length when lower-cased, and its first and last letters.
+        let entry = if tok.len() <= KEY_BYTES
+            && tok.is_ascii()
+            && !self.sp.may_be_ascii_key(tok.as_bytes())
+        {
             None
         } else {
             let mut buf = [0u8; KEY_BYTES];
@@ -2405,6 +2460,40 @@ mod tests {
         assert_eq!(lower_key("ÉD", &mut buf), Some("éd".as_bytes()));
         assert_eq!(lower_key(&"x".repeat(65), &mut buf), None);
         assert_eq!(lower_key(&"É".repeat(40), &mut buf), None);
+    }
+
+    #[test]
+    fn key_shapes_never_turn_away_an_abbreviation() {
+        let mut rng = Rng(7);
+        for lang in Lang::ALL {
+            let splitter = Splitter::new(lang);
+            for key in splitter.rules.abbreviations.keys() {
+                if key.is_ascii() {
+                    assert!(splitter.may_be_ascii_key(key), "{key:?}");
+                    let upper = key.to_ascii_uppercase();
+                    assert!(splitter.may_be_ascii_key(&upper), "{upper:?}");
+                }
+            }
+            // Random words: a turned-away word has no entry.
+            let mut turned_away = 0;
+            for _ in 0..20_000 {
+                let len = 1 + rng.below(7);
+                let word: Vec<u8> = (0..len)
+                    .map(|_| b"abcdefghijklmnopqrstuvwxyzAEIOUST.0"[rng.below(35)])
+                    .collect();
+                if !splitter.may_be_ascii_key(&word) {
+                    turned_away += 1;
+                    assert_eq!(splitter.lookup(&word.to_ascii_lowercase()), None);
+                }
+            }
+            assert!(turned_away > 10_000, "{lang:?}: {turned_away}");
+        }
+        assert!(!Splitter::new(Lang::English).may_be_ascii_key(b"said"));
+        // Added abbreviations have no shapes: every short word is looked up.
+        let custom = Splitter::new(Lang::English).with_abbreviations(["sd."]);
+        assert!(custom.may_be_ascii_key(b"said"));
+        assert!(!custom.may_be_ascii_key(b""));
+        assert_eq!(custom.split("He sd. Meyer left.").len(), 1);
     }
 
     #[test]
