@@ -1232,18 +1232,52 @@ fn skim_prose(bytes: &[u8], start: usize, in_word: bool, words: usize) -> Skim {
             skim.last_word = Some(start + word);
         }
     }
-    let mut in_word = in_word;
-    for &b in run {
-        if skim.words >= WORDS_THAT_MATTER {
-            break;
-        }
-        let letter = b != b' ';
-        if letter && !in_word {
-            skim.words += 1;
-        }
-        in_word = letter;
+    if skim.words < WORDS_THAT_MATTER {
+        let wanted = WORDS_THAT_MATTER - skim.words;
+        skim.words += count_word_starts(run, in_word, wanted);
     }
     skim
+}
+
+/// How many words start in `run`, a run of [`PLAIN_IN_WORD`] bytes and
+/// spaces, counted up to `wanted`; `in_word` says whether the byte before
+/// the run belongs to a word.
+///
+/// Eight bytes at a time, like [`prose_end`]: a sentence's first words are
+/// counted at the start of every sentence.
+fn count_word_starts(run: &[u8], in_word: bool, wanted: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    /// The word starts among eight bytes, and the top bit of the last byte
+    /// when it is a letter, given that bit of the byte before them.
+    fn starts(v: u64, letter_before: u64) -> (usize, u64) {
+        // No byte is above 0x7F, so the sum sets a top bit without carrying
+        // exactly for the bytes above the space.
+        let letters = (v + ONES * u64::from(0x80 - b'!')) & HIGH;
+        let starts = letters & !((letters << 8) | letter_before);
+        (starts.count_ones() as usize, letters >> 56)
+    }
+    let mut count = 0;
+    let mut letter_before = if in_word { 0x80 } else { 0 };
+    let mut chunks = run.chunks_exact(8);
+    for chunk in &mut chunks {
+        if count >= wanted {
+            return wanted;
+        }
+        let (n, last) = starts(
+            chunk.try_into().map_or(0, u64::from_le_bytes),
+            letter_before,
+        );
+        count += n;
+        letter_before = last;
+    }
+    // The rest, padded with spaces, which start no word.
+    let mut rest = [b' '; 8];
+    for (slot, &b) in rest.iter_mut().zip(chunks.remainder()) {
+        *slot = b;
+    }
+    count += starts(u64::from_le_bytes(rest), letter_before).0;
+    count.min(wanted)
 }
 
 /// The first byte from `i` on that is neither [`PLAIN_IN_WORD`] nor a
@@ -2428,6 +2462,33 @@ mod tests {
         assert_eq!((skim.end, skim.words, skim.last_word), (7, 2, Some(5)));
         let skim = skim_prose(b"said\t", 0, true, 1);
         assert_eq!((skim.end, skim.words, skim.last_word), (4, 1, None));
+    }
+
+    #[test]
+    fn word_starts_are_counted_as_one_by_one() {
+        let mut rng = Rng(11);
+        for round in 0..3000 {
+            let run: Vec<u8> = (0..round % 50)
+                .map(|_| if rng.below(3) == 0 { b' ' } else { b'x' })
+                .collect();
+            for in_word in [false, true] {
+                let mut before = in_word;
+                let mut all = 0;
+                for &b in &run {
+                    all += usize::from(b != b' ' && !before);
+                    before = b != b' ';
+                }
+                for wanted in [0, 1, 2, 3, 25] {
+                    assert_eq!(
+                        count_word_starts(&run, in_word, wanted),
+                        all.min(wanted),
+                        "{run:?} {in_word} {wanted}"
+                    );
+                }
+            }
+        }
+        assert_eq!(count_word_starts(b"~ a\" (b)", false, 9), 3);
+        assert_eq!(count_word_starts(b"ab cd", true, 9), 1);
     }
 
     #[test]
