@@ -2131,11 +2131,16 @@ impl<'a, const SKIMS: bool> Scan<'a, SKIMS> {
             (_, Next::Upper(_) | Next::Digit) => true,
             _ => false,
         };
-        if brk {
-            self.cut(j);
-            j
+        if !brk {
+            return after;
+        }
+        self.cut(j);
+        // A space after a sentence only ends a word, and the cut has ended
+        // it already: the scan may resume past it.
+        if self.bytes.get(j) == Some(&b' ') {
+            j + 1
         } else {
-            after
+            j
         }
     }
 
@@ -2462,6 +2467,27 @@ mod tests {
         assert_eq!((skim.end, skim.words, skim.last_word), (7, 2, Some(5)));
         let skim = skim_prose(b"said\t", 0, true, 1);
         assert_eq!((skim.end, skim.words, skim.last_word), (4, 1, None));
+    }
+
+    #[test]
+    fn a_stop_that_ends_a_sentence_steps_over_one_space() {
+        let text = "It rained. 1. Then  it stopped. \nNo. It went on.\u{A0}So. \tA b.";
+        assert_eq!(
+            en(text),
+            [
+                "It rained.",
+                "1. Then  it stopped.",
+                "No.",
+                "It went on.",
+                "So.",
+                "A b."
+            ]
+        );
+        assert_eq!(paragraphs(Lang::English, text), [0, 0, 1, 1, 1, 1]);
+        // A list marker after the space is read as one, whatever the space.
+        for text in ["It ended. 2. Next one.", "It ended.  2. Next one."] {
+            assert_eq!(en(text), ["It ended.", "2. Next one."], "{text:?}");
+        }
     }
 
     #[test]
