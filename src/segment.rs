@@ -2244,19 +2244,26 @@ impl<'a, const SKIMS: bool> Scan<'a, SKIMS> {
             return Word::Plain;
         }
         let tok = self.text.get(start..i).unwrap_or("");
-        if tok.bytes().any(|b| b == b'@' || b == b'/') && self.is_link() {
-            return Word::Plain;
-        }
-        // Only the part after any bracket or quote: "(CNN)U.S" reads as "U.S".
-        // Bytes first: only a non-ASCII char needs decoding.
-        let after_bracket = match tok.bytes().rposition(|b| CUTS_WORD[usize::from(b)]) {
-            None => 0,
-            Some(at) if tok.as_bytes()[at].is_ascii() => at + 1,
-            Some(_) => tok
-                .char_indices()
-                .rev()
-                .find(|&(_, c)| cuts_word(c))
-                .map_or(0, |(at, c)| at + c.len_utf8()),
+        // Nearly every word before a stop holds no bracket, quote, slash,
+        // `@` nor non-ASCII char: one pass tells, and the word is all there is.
+        let plain = !tok.bytes().any(|b| CUTS_WORD[usize::from(b)] || b == b'@');
+        let after_bracket = if plain {
+            0
+        } else {
+            if tok.bytes().any(|b| b == b'@' || b == b'/') && self.is_link() {
+                return Word::Plain;
+            }
+            // Only the part after any bracket or quote: "(CNN)U.S" reads as
+            // "U.S". Bytes first: only a non-ASCII char needs decoding.
+            match tok.bytes().rposition(|b| CUTS_WORD[usize::from(b)]) {
+                None => 0,
+                Some(at) if tok.as_bytes()[at].is_ascii() => at + 1,
+                Some(_) => tok
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| cuts_word(c))
+                    .map_or(0, |(at, c)| at + c.len_utf8()),
+            }
         };
         let tok = tok.get(after_bracket..).unwrap_or(tok);
         let lead = tok
@@ -2487,6 +2494,26 @@ mod tests {
         // A list marker after the space is read as one, whatever the space.
         for text in ["It ended. 2. Next one.", "It ended.  2. Next one."] {
             assert_eq!(en(text), ["It ended.", "2. Next one."], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_word_before_a_stop_is_cut_from_brackets_quotes_and_links() {
+        let splitter = Splitter::new(Lang::English);
+        for (text, word) in [
+            ("said.", Word::Plain),
+            ("(CNN)Dr.", Word::Abbrev(Kind::Title)),
+            ("\"Dr.", Word::Abbrev(Kind::Title)),
+            ("“Dr.", Word::Abbrev(Kind::Title)),
+            ("and/or.", Word::Plain),
+            ("x/Dr.", Word::Abbrev(Kind::Title)),
+            ("a@Dr.", Word::Plain),
+            ("http://x.Dr.", Word::Plain),
+            ("12.", Word::Number { small: true }),
+        ] {
+            let mut scan = Scan::<true>::new(&splitter, text);
+            let stop = text.len() - 1;
+            assert_eq!(scan.word_before(stop), word, "{text:?}");
         }
     }
 
