@@ -884,12 +884,48 @@ type Entry = (Kind, bool);
 type Hasher = foldhash::fast::RandomState;
 type FastMap<K, V> = HashMap<K, V, Hasher>;
 
+/// A set of `(length, first byte, last byte)` triples of lower-cased keys,
+/// one bit each, with lengths above 15 read as 15 and bytes cut to their
+/// low five bits (the letters' place in the alphabet).
+///
+/// Nearly every word before a full stop is no abbreviation; one bit test
+/// tells most of them ("said", "year") apart from the keys without hashing.
+/// A clear bit is certain, a set one only says to look the word up.
+#[derive(Debug, Clone)]
+struct KeyShapes([u64; 256]);
+
+impl KeyShapes {
+    fn of<'k>(keys: impl Iterator<Item = &'k [u8]>) -> KeyShapes {
+        let mut shapes = KeyShapes([0; 256]);
+        for key in keys {
+            if let (Some(&first), Some(&last)) = (key.first(), key.last()) {
+                let bit = KeyShapes::bit(key.len(), first, last);
+                shapes.0[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        shapes
+    }
+
+    fn bit(len: usize, first: u8, last: u8) -> usize {
+        (len.min(15) << 10) | (usize::from(first & 0x1F) << 5) | usize::from(last & 0x1F)
+    }
+
+    /// Whether a key of `len` bytes that starts with `first` and ends with
+    /// `last` may be in the set.
+    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        let bit = KeyShapes::bit(len, first, last);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// The lookup tables of one language, built once per process.
 #[derive(Debug)]
 struct Rules {
     /// Lower-cased abbreviations, as bytes so that a key built in a buffer
     /// needs no UTF-8 check.
     abbreviations: FastMap<Vec<u8>, Entry>,
+    /// The shapes of the keys of `abbreviations`.
+    shapes: KeyShapes,
     /// The byte length of the longest key: a longer word needs no lookup.
     longest: usize,
     starters: HashSet<String, Hasher>,
@@ -916,6 +952,7 @@ impl Rules {
         }
         Rules {
             longest: abbreviations.keys().map(Vec::len).max().unwrap_or(0),
+            shapes: KeyShapes::of(abbreviations.keys().map(Vec::as_slice)),
             abbreviations,
             starters: data.starters.iter().map(|s| s.to_lowercase()).collect(),
             ordinal_dot: data.ordinal_dot,
@@ -1007,9 +1044,24 @@ impl Splitter {
     /// The spans are ascending, never overlap, are trimmed of white space and
     /// never empty.
     pub fn split(&self, text: &str) -> Vec<Sentence> {
-        let mut scan = Scan::new(self, text);
+        let mut scan = Scan::<true>::new(self, text);
         scan.run();
         scan.out
+    }
+
+    /// Whether the ASCII word `word`, once lower-cased, may have an entry;
+    /// `false` is certain, and needs neither the lower-cased word nor a hash.
+    fn may_be_ascii_key(&self, word: &[u8]) -> bool {
+        let (Some(first), Some(last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        word.len() <= self.longest
+            && (!self.extra.is_empty()
+                || self.rules.shapes.may_hold(
+                    word.len(),
+                    first.to_ascii_lowercase(),
+                    last.to_ascii_lowercase(),
+                ))
     }
 
     /// The entry of a lower-cased word.
@@ -1180,51 +1232,84 @@ fn skim_prose(bytes: &[u8], start: usize, in_word: bool, words: usize) -> Skim {
             skim.last_word = Some(start + word);
         }
     }
-    let mut in_word = in_word;
-    for &b in run {
-        if skim.words >= WORDS_THAT_MATTER {
-            break;
-        }
-        let letter = b != b' ';
-        if letter && !in_word {
-            skim.words += 1;
-        }
-        in_word = letter;
+    if skim.words < WORDS_THAT_MATTER {
+        let wanted = WORDS_THAT_MATTER - skim.words;
+        skim.words += count_word_starts(run, in_word, wanted);
     }
     skim
+}
+
+/// How many words start in `run`, a run of [`PLAIN_IN_WORD`] bytes and
+/// spaces, counted up to `wanted`; `in_word` says whether the byte before
+/// the run belongs to a word.
+///
+/// Eight bytes at a time, like [`prose_end`]: a sentence's first words are
+/// counted at the start of every sentence.
+fn count_word_starts(run: &[u8], in_word: bool, wanted: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    /// The word starts among eight bytes, and the top bit of the last byte
+    /// when it is a letter, given that bit of the byte before them.
+    fn starts(v: u64, letter_before: u64) -> (usize, u64) {
+        // No byte is above 0x7F, so the sum sets a top bit without carrying
+        // exactly for the bytes above the space.
+        let letters = (v + ONES * u64::from(0x80 - b'!')) & HIGH;
+        let starts = letters & !((letters << 8) | letter_before);
+        (starts.count_ones() as usize, letters >> 56)
+    }
+    let mut count = 0;
+    let mut letter_before = if in_word { 0x80 } else { 0 };
+    let mut chunks = run.chunks_exact(8);
+    for chunk in &mut chunks {
+        if count >= wanted {
+            return wanted;
+        }
+        let (n, last) = starts(
+            chunk.try_into().map_or(0, u64::from_le_bytes),
+            letter_before,
+        );
+        count += n;
+        letter_before = last;
+    }
+    // The rest, padded with spaces, which start no word.
+    let mut rest = [b' '; 8];
+    for (slot, &b) in rest.iter_mut().zip(chunks.remainder()) {
+        *slot = b;
+    }
+    count += starts(u64::from_le_bytes(rest), letter_before).0;
+    count.min(wanted)
 }
 
 /// The first byte from `i` on that is neither [`PLAIN_IN_WORD`] nor a
 /// space, or the length.
 ///
-/// Eight bytes at a time: a sentence runs for a hundred-odd bytes between
-/// the marks that end the run. Kept out of line so that its constants stay
-/// in registers rather than being reloaded in every round.
+/// Sixteen bytes at a time: a sentence runs for a hundred-odd bytes between
+/// the marks that end the run, and two words of eight bytes share one test
+/// and one step of the loop. Kept out of line so that its constants stay in
+/// registers rather than being reloaded in every round.
 #[inline(never)]
 fn prose_end(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let mut chunks = bytes.get(i..).unwrap_or(&[]).chunks_exact(8);
+    let word = |chunk: &[u8]| chunk.try_into().map_or(0, u64::from_le_bytes);
+    let rest = bytes.get(i..).unwrap_or(&[]);
+    let mut pairs = rest.chunks_exact(16);
+    for pair in &mut pairs {
+        let (low, high) = pair.split_at(8);
+        let (low, high) = (run_enders(word(low)), run_enders(word(high)));
+        if low | high != 0 {
+            let at = if low != 0 {
+                low.trailing_zeros()
+            } else {
+                64 + high.trailing_zeros()
+            };
+            return i + at as usize / 8;
+        }
+        i += 16;
+    }
+    let mut chunks = pairs.remainder().chunks_exact(8);
     for chunk in &mut chunks {
-        let v = chunk.try_into().map_or(0, u64::from_le_bytes);
-        // The top bit of each byte that goes on with the run, as in
-        // `classify8` of the word finder. With the top bits cleared no sum
-        // below carries into the next byte, and a sum with `!HIGH` sets a
-        // byte's top bit exactly when the byte is not zero.
-        let x = v & !HIGH;
-        let nonzero = |y: u64| y + !HIGH;
-        // Space or above: no control byte.
-        let from_space = x + ONES * u64::from(0x80 - b' ');
-        // `;` (0x3B) and `?` (0x3F) are the only bytes that read 0x3F once
-        // bit 2 is set.
-        let no_semicolon_or_question = nonzero((x | (ONES * 0x04)) ^ (ONES * u64::from(b'?')));
-        let no_mark = nonzero(x ^ (ONES * u64::from(b'!')))
-            & nonzero(x ^ (ONES * u64::from(b'.')))
-            & no_semicolon_or_question;
-        // `!v`: no non-ASCII byte, which `x` no longer tells apart.
-        let goes_on = from_space & no_mark & !v & HIGH;
-        if goes_on != HIGH {
-            return i + (goes_on ^ HIGH).trailing_zeros() as usize / 8;
+        let enders = run_enders(word(chunk));
+        if enders != 0 {
+            return i + enders.trailing_zeros() as usize / 8;
         }
         i += 8;
     }
@@ -1233,6 +1318,30 @@ fn prose_end(bytes: &[u8], mut i: usize) -> usize {
         .iter()
         .take_while(|&&b| b == b' ' || PLAIN_IN_WORD[usize::from(b)])
         .count()
+}
+
+/// The top bit of each of the eight bytes of `v` (little-endian) that ends
+/// a run of prose: neither [`PLAIN_IN_WORD`] nor a space.
+fn run_enders(v: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // The top bit of each byte that goes on with the run, as in
+    // `classify8` of the word finder. With the top bits cleared no sum
+    // below carries into the next byte, and a sum with `!HIGH` sets a
+    // byte's top bit exactly when the byte is not zero.
+    let x = v & !HIGH;
+    let nonzero = |y: u64| y + !HIGH;
+    // Space or above: no control byte.
+    let from_space = x + ONES * u64::from(0x80 - b' ');
+    // `;` (0x3B) and `?` (0x3F) are the only bytes that read 0x3F once
+    // bit 2 is set.
+    let no_semicolon_or_question = nonzero((x | (ONES * 0x04)) ^ (ONES * u64::from(b'?')));
+    let no_mark = nonzero(x ^ (ONES * u64::from(b'!')))
+        & nonzero(x ^ (ONES * u64::from(b'.')))
+        & no_semicolon_or_question;
+    // `!v`: no non-ASCII byte, which `x` no longer tells apart.
+    let goes_on = from_space & no_mark & !v & HIGH;
+    goes_on ^ HIGH
 }
 
 /// Whether `c` separates the word before a full stop from what precedes it
@@ -1477,7 +1586,11 @@ struct Marker {
 // ---------------------------------------------------------------------------
 // The scanner.
 
-struct Scan<'a> {
+/// The scanner of one text. `SKIMS` says whether runs of prose go to
+/// [`skim_prose`]: always in use, and off only in tests that check that
+/// skimming changes nothing. A constant rather than a field, so that the
+/// check costs nothing at run time.
+struct Scan<'a, const SKIMS: bool> {
     sp: &'a Splitter,
     text: &'a str,
     bytes: &'a [u8],
@@ -1505,13 +1618,10 @@ struct Scan<'a> {
     /// Token start and verdict of the last link check.
     link_cache: (usize, bool),
     list_expect: Option<(u32, bool, u8)>,
-    /// Whether runs of prose go to [`skim_prose`]; tests turn it off to
-    /// check that skimming changes nothing.
-    skims: bool,
 }
 
-impl<'a> Scan<'a> {
-    fn new(sp: &'a Splitter, text: &'a str) -> Scan<'a> {
+impl<'a, const SKIMS: bool> Scan<'a, SKIMS> {
+    fn new(sp: &'a Splitter, text: &'a str) -> Scan<'a, SKIMS> {
         Scan {
             sp,
             text,
@@ -1532,7 +1642,6 @@ impl<'a> Scan<'a> {
             raw_token_start: 0,
             link_cache: (usize::MAX, false),
             list_expect: None,
-            skims: true,
         }
     }
 
@@ -1540,7 +1649,7 @@ impl<'a> Scan<'a> {
         let len = self.bytes.len();
         let mut i = 0;
         while i < len {
-            if self.skims
+            if SKIMS
                 && self.has_word
                 && self.has_content
                 && self.para_content
@@ -2045,11 +2154,16 @@ impl<'a> Scan<'a> {
             (_, Next::Upper(_) | Next::Digit) => true,
             _ => false,
         };
-        if brk {
-            self.cut(j);
-            j
+        if !brk {
+            return after;
+        }
+        self.cut(j);
+        // A space after a sentence only ends a word, and the cut has ended
+        // it already: the scan may resume past it.
+        if self.bytes.get(j) == Some(&b' ') {
+            j + 1
         } else {
-            after
+            j
         }
     }
 
@@ -2153,19 +2267,26 @@ impl<'a> Scan<'a> {
             return Word::Plain;
         }
         let tok = self.text.get(start..i).unwrap_or("");
-        if tok.bytes().any(|b| b == b'@' || b == b'/') && self.is_link() {
-            return Word::Plain;
-        }
-        // Only the part after any bracket or quote: "(CNN)U.S" reads as "U.S".
-        // Bytes first: only a non-ASCII char needs decoding.
-        let after_bracket = match tok.bytes().rposition(|b| CUTS_WORD[usize::from(b)]) {
-            None => 0,
-            Some(at) if tok.as_bytes()[at].is_ascii() => at + 1,
-            Some(_) => tok
-                .char_indices()
-                .rev()
-                .find(|&(_, c)| cuts_word(c))
-                .map_or(0, |(at, c)| at + c.len_utf8()),
+        // Nearly every word before a stop holds no bracket, quote, slash,
+        // `@` nor non-ASCII char: one pass tells, and the word is all there is.
+        let plain = !tok.bytes().any(|b| CUTS_WORD[usize::from(b)] || b == b'@');
+        let after_bracket = if plain {
+            0
+        } else {
+            if tok.bytes().any(|b| b == b'@' || b == b'/') && self.is_link() {
+                return Word::Plain;
+            }
+            // Only the part after any bracket or quote: "(CNN)U.S" reads as
+            // "U.S". Bytes first: only a non-ASCII char needs decoding.
+            match tok.bytes().rposition(|b| CUTS_WORD[usize::from(b)]) {
+                None => 0,
+                Some(at) if tok.as_bytes()[at].is_ascii() => at + 1,
+                Some(_) => tok
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| cuts_word(c))
+                    .map_or(0, |(at, c)| at + c.len_utf8()),
+            }
         };
         let tok = tok.get(after_bracket..).unwrap_or(tok);
         let lead = tok
@@ -2184,9 +2305,12 @@ impl<'a> Scan<'a> {
         if tok.is_empty() {
             return Word::Plain;
         }
-        // A longer ASCII word than every abbreviation needs no key: ASCII
-        // keeps its length when lower-cased.
-        let entry = if self.sp.longest < tok.len() && tok.len() <= KEY_BYTES && tok.is_ascii() {
+        // An ASCII word that no key looks like needs no key: ASCII keeps
+        // its length when lower-cased, and its first and last letters.
+        let entry = if tok.len() <= KEY_BYTES
+            && tok.is_ascii()
+            && !self.sp.may_be_ascii_key(tok.as_bytes())
+        {
             None
         } else {
             let mut buf = [0u8; KEY_BYTES];
@@ -2376,6 +2500,90 @@ mod tests {
     }
 
     #[test]
+    fn a_stop_that_ends_a_sentence_steps_over_one_space() {
+        let text = "It rained. 1. Then  it stopped. \nNo. It went on.\u{A0}So. \tA b.";
+        assert_eq!(
+            en(text),
+            [
+                "It rained.",
+                "1. Then  it stopped.",
+                "No.",
+                "It went on.",
+                "So.",
+                "A b."
+            ]
+        );
+        assert_eq!(paragraphs(Lang::English, text), [0, 0, 1, 1, 1, 1]);
+        // A list marker after the space is read as one, whatever the space.
+        for text in ["It ended. 2. Next one.", "It ended.  2. Next one."] {
+            assert_eq!(en(text), ["It ended.", "2. Next one."], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_word_before_a_stop_is_cut_from_brackets_quotes_and_links() {
+        let splitter = Splitter::new(Lang::English);
+        for (text, word) in [
+            ("said.", Word::Plain),
+            ("(CNN)Dr.", Word::Abbrev(Kind::Title)),
+            ("\"Dr.", Word::Abbrev(Kind::Title)),
+            ("“Dr.", Word::Abbrev(Kind::Title)),
+            ("and/or.", Word::Plain),
+            ("x/Dr.", Word::Abbrev(Kind::Title)),
+            ("a@Dr.", Word::Plain),
+            ("http://x.Dr.", Word::Plain),
+            ("12.", Word::Number { small: true }),
+        ] {
+            let mut scan = Scan::<true>::new(&splitter, text);
+            let stop = text.len() - 1;
+            assert_eq!(scan.word_before(stop), word, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_byte_ends_a_run_or_not_as_the_table_says_wherever_it_sits() {
+        for b in 0..=255u8 {
+            let ends = !(PLAIN_IN_WORD[usize::from(b)] || b == b' ');
+            for at in 0..40 {
+                let mut bytes = b"the quick brown fox jumps over lazy dogs".to_vec();
+                bytes[at] = b;
+                for from in [0, 3, at] {
+                    let want = if ends && from <= at { at } else { bytes.len() };
+                    assert_eq!(prose_end(&bytes, from), want, "{b} at {at} from {from}");
+                }
+            }
+        }
+        assert_eq!(prose_end(b"abc", 7), 7);
+    }
+
+    #[test]
+    fn word_starts_are_counted_as_one_by_one() {
+        let mut rng = Rng(11);
+        for round in 0..3000 {
+            let run: Vec<u8> = (0..round % 50)
+                .map(|_| if rng.below(3) == 0 { b' ' } else { b'x' })
+                .collect();
+            for in_word in [false, true] {
+                let mut before = in_word;
+                let mut all = 0;
+                for &b in &run {
+                    all += usize::from(b != b' ' && !before);
+                    before = b != b' ';
+                }
+                for wanted in [0, 1, 2, 3, 25] {
+                    assert_eq!(
+                        count_word_starts(&run, in_word, wanted),
+                        all.min(wanted),
+                        "{run:?} {in_word} {wanted}"
+                    );
+                }
+            }
+        }
+        assert_eq!(count_word_starts(b"~ a\" (b)", false, 9), 3);
+        assert_eq!(count_word_starts(b"ab cd", true, 9), 1);
+    }
+
+    #[test]
     fn ascii_shortcuts_agree_with_unicode() {
         for b in 0..0x80u8 {
             assert_eq!(is_ascii_space(b), is_space(char::from(b)), "{b}");
@@ -2405,6 +2613,40 @@ mod tests {
         assert_eq!(lower_key("ÉD", &mut buf), Some("éd".as_bytes()));
         assert_eq!(lower_key(&"x".repeat(65), &mut buf), None);
         assert_eq!(lower_key(&"É".repeat(40), &mut buf), None);
+    }
+
+    #[test]
+    fn key_shapes_never_turn_away_an_abbreviation() {
+        let mut rng = Rng(7);
+        for lang in Lang::ALL {
+            let splitter = Splitter::new(lang);
+            for key in splitter.rules.abbreviations.keys() {
+                if key.is_ascii() {
+                    assert!(splitter.may_be_ascii_key(key), "{key:?}");
+                    let upper = key.to_ascii_uppercase();
+                    assert!(splitter.may_be_ascii_key(&upper), "{upper:?}");
+                }
+            }
+            // Random words: a turned-away word has no entry.
+            let mut turned_away = 0;
+            for _ in 0..20_000 {
+                let len = 1 + rng.below(7);
+                let word: Vec<u8> = (0..len)
+                    .map(|_| b"abcdefghijklmnopqrstuvwxyzAEIOUST.0"[rng.below(35)])
+                    .collect();
+                if !splitter.may_be_ascii_key(&word) {
+                    turned_away += 1;
+                    assert_eq!(splitter.lookup(&word.to_ascii_lowercase()), None);
+                }
+            }
+            assert!(turned_away > 10_000, "{lang:?}: {turned_away}");
+        }
+        assert!(!Splitter::new(Lang::English).may_be_ascii_key(b"said"));
+        // Added abbreviations have no shapes: every short word is looked up.
+        let custom = Splitter::new(Lang::English).with_abbreviations(["sd."]);
+        assert!(custom.may_be_ascii_key(b"said"));
+        assert!(!custom.may_be_ascii_key(b""));
+        assert_eq!(custom.split("He sd. Meyer left.").len(), 1);
     }
 
     #[test]
@@ -2444,7 +2686,7 @@ mod tests {
             .map(String::from),
         );
         for text in &texts {
-            let scan = Scan::new(&splitter, text);
+            let scan = Scan::<true>::new(&splitter, text);
             let j = scan.skip_closers(2);
             assert_eq!(scan.after_stop(2), (j, scan.next(j)), "{text:?}");
         }
@@ -2453,8 +2695,7 @@ mod tests {
     /// Splits with and without skimming, which must agree.
     fn split_both_ways(lang: Lang, text: &str) -> Vec<Sentence> {
         let splitter = Splitter::new(lang);
-        let mut slow = Scan::new(&splitter, text);
-        slow.skims = false;
+        let mut slow = Scan::<false>::new(&splitter, text);
         slow.run();
         let fast = splitter.split(text);
         assert_eq!(fast, slow.out, "{text:?}");
