@@ -641,13 +641,6 @@ struct Vocabulary {
     short_words: HashMap<Key, u32, RandomState>,
     /// Longer words, lower-cased -> stem number or [`STOP`].
     words: HashMap<Box<str>, u32, RandomState>,
-    /// The words as written last met, by a hash of their key: a small
-    /// direct-mapped table in front of `short_words`. `short_words` holds
-    /// tens of thousands of words and outgrows the processor's nearest
-    /// caches; this one stays in them, and the words a text repeats (its
-    /// function words, its names) are nearly all found here. Empty until
-    /// the vocabulary is first used.
-    recent: Vec<(Key, u32)>,
     /// For each stem number, the last document that used the stem (high
     /// half) and the stem's term id there (low half). Eight bytes a stem,
     /// apart from the stems' text, so that the entries a document reads
@@ -702,18 +695,6 @@ impl Vocabulary {
     }
 }
 
-/// The size of [`Vocabulary::recent`] as a power of two: 8,192 slots of 24
-/// bytes (192 KiB), which holds the words most news repeats and still fits
-/// the processor's second-level cache.
-const RECENT_BITS: u32 = 13;
-
-/// The slot of `key` in [`Vocabulary::recent`]: the high bits of a
-/// multiplicative hash of both halves.
-fn recent_slot(key: Key) -> usize {
-    let mixed = (key.0 ^ key.1.rotate_left(31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (mixed >> (64 - RECENT_BITS)) as usize
-}
-
 /// Words a thread remembers, in all languages together, before starting
 /// afresh, which bounds its memory (a few megabytes) however large the
 /// corpus.
@@ -750,11 +731,6 @@ impl StemCache {
             self.shelved.clear();
             self.shelved_words = 0;
         }
-        if self.vocabulary.recent.is_empty() {
-            // No word packs to the all-zero key (its length byte is at
-            // least 1), so an unused slot never matches.
-            self.vocabulary.recent = vec![(Key(0, 0), 0); 1 << RECENT_BITS];
-        }
     }
 
     /// Starts a document: no stem has a term id yet.
@@ -784,35 +760,15 @@ impl StemCache {
         stemmer: &Stemmer,
     ) -> u32 {
         let key = pack_at(text.as_bytes(), start, end);
-        let Some(key) = key else {
-            return self.learn(
-                text.get(start..end).unwrap_or_default(),
-                None,
-                lang,
-                stemmer,
-            );
-        };
-        let slot = recent_slot(key);
-        if let Some(&(recent, number)) = self.vocabulary.recent.get(slot)
-            && recent == key
+        if let Some(key) = key
+            && let Some(&number) = self.vocabulary.short_words.get(&key)
         {
             return number;
         }
-        let number = match self.vocabulary.short_words.get(&key) {
-            Some(&number) => number,
-            // Words begin and end at characters: never empty but for a bug,
-            // and "" is no content word.
-            None => self.learn(
-                text.get(start..end).unwrap_or_default(),
-                Some(key),
-                lang,
-                stemmer,
-            ),
-        };
-        if let Some(entry) = self.vocabulary.recent.get_mut(slot) {
-            *entry = (key, number);
-        }
-        number
+        // Words begin and end at characters: never empty but for a bug,
+        // and "" is no content word.
+        let word = text.get(start..end).unwrap_or_default();
+        self.learn(word, key, lang, stemmer)
     }
 
     /// [`StemCache::number`] for a word not found as written (`key` is its
@@ -939,31 +895,6 @@ mod tests {
             assert_eq!(number("Über"), number("über"));
             assert_eq!(number("ÜBER"), number("über"));
             assert_ne!(number("über"), number("rallied"));
-        });
-    }
-
-    #[test]
-    fn recent_words_agree_with_the_vocabulary() {
-        let text = "Markets rallied. The market rallied again, and markets cheered; \
-                    Zürich's banks and the MARKETS of Zürich rallied.";
-        let analyzer = Analyzer::new(Lang::English);
-        let first = analyzer.analyze(text, &segment::split(text));
-        // The second time the words come from the recent table.
-        let second = analyzer.analyze(text, &segment::split(text));
-        assert_eq!(first.tokens, second.tokens);
-        assert_eq!(first.stems, second.stems);
-        STEM_CACHE.with_borrow(|c| {
-            let recent = &c.vocabulary.recent;
-            assert_eq!(recent.len(), 1 << RECENT_BITS);
-            let used: Vec<&(Key, u32)> = recent.iter().filter(|(k, _)| *k != Key(0, 0)).collect();
-            assert!(used.len() >= 10, "{}", used.len());
-            for &&(key, number) in &used {
-                assert_eq!(c.vocabulary.short_words.get(&key), Some(&number));
-                assert_eq!(
-                    recent_slot(key),
-                    recent.iter().position(|e| e.0 == key).unwrap()
-                );
-            }
         });
     }
 
