@@ -1073,35 +1073,37 @@ mod tests {
     fn pronoun_gender_stays_with_the_nearest_subject() {
         // `she` comes after Ida Brun was named: she is Ida Brun, and Nora
         // Quill, named before, stays unknown.
+        // The male subject named before Omar Vell, with `quoted` spans.
+        let male_subject_before_omar = |t: &str, quoted: &[(usize, usize)]| {
+            let at_omar = t.find("Omar").unwrap();
+            build(t, quoted)
+                .recent_subject(at_omar, Some(Gender::Male))
+                .map(str::to_string)
+        };
         let t = "Nora Quill arrived. Ida Brun spoke and she left. Omar Vell waved.";
-        let n = build(t, &[]);
         let end = t.len();
-        assert_eq!(n.recent_person(end, Some(Gender::Male)), Some("Omar Vell"));
-        let at_omar = t.find("Omar").unwrap();
         assert_eq!(
-            n.recent_subject(at_omar, Some(Gender::Male)),
+            build(t, &[]).recent_person(end, Some(Gender::Male)),
+            Some("Omar Vell")
+        );
+        assert_eq!(
+            male_subject_before_omar(t, &[]).as_deref(),
             Some("Nora Quill")
         );
         // Two sentence ends later a pronoun says nothing about the name.
         let t = "Nora Quill arrived. It rained. Then she left. Omar Vell waved.";
-        let n = build(t, &[]);
-        let at_omar = t.find("Omar").unwrap();
         assert_eq!(
-            n.recent_subject(at_omar, Some(Gender::Male)),
+            male_subject_before_omar(t, &[]).as_deref(),
             Some("Nora Quill")
         );
         // Within the next sentence it does, and a quoted pronoun does not.
         let t = "Nora Quill arrived. Then she left. Omar Vell waved.";
-        let n = build(t, &[]);
-        let at_omar = t.find("Omar").unwrap();
-        assert_eq!(n.recent_subject(at_omar, Some(Gender::Male)), None);
+        assert_eq!(male_subject_before_omar(t, &[]), None);
         let t = "Nora Quill arrived. “Then she left.” Omar Vell waved.";
         let open = t.find('“').unwrap() + '“'.len_utf8();
         let close = t.find('”').unwrap();
-        let n = build(t, &[(open, close)]);
-        let at_omar = t.find("Omar").unwrap();
         assert_eq!(
-            n.recent_subject(at_omar, Some(Gender::Male)),
+            male_subject_before_omar(t, &[(open, close)]).as_deref(),
             Some("Nora Quill")
         );
     }
