@@ -309,7 +309,7 @@ fn is_word_byte(b: u8) -> bool {
 /// Whether `mid` joins `prev` and `next` into one word: WB6/WB7 between
 /// letters (MidLetter `:`, MidNumLet `.`, Single_Quote `'`), WB11/WB12
 /// between digits (MidNum `,` `;`, MidNumLet, Single_Quote).
-fn joins(prev: u8, mid: u8, next: u8) -> bool {
+pub(crate) fn joins(prev: u8, mid: u8, next: u8) -> bool {
     match mid {
         b'.' | b'\'' => {
             (prev.is_ascii_alphabetic() && next.is_ascii_alphabetic())

@@ -513,7 +513,7 @@ pub(crate) fn count_words(s: &str) -> usize {
                 p.checked_sub(2).and_then(|i| bytes.get(i)),
                 p.checked_sub(1).and_then(|i| bytes.get(i)),
                 bytes.get(p),
-            ) && joins_runs(prev, mid, next)
+            ) && crate::terms::joins(prev, mid, next)
             {
                 count -= 1;
             }
@@ -535,19 +535,6 @@ fn bytes_equal(v: u64, c: u8) -> u64 {
     const HIGH: u64 = ONES * 0x80;
     let y = v ^ (ONES * u64::from(c));
     !((((y & !HIGH) + !HIGH) | y) & HIGH) & HIGH
-}
-
-/// Whether `mid` glues the letters or digits `prev` and `next` into one
-/// word, as UAX-29 has it for ASCII.
-fn joins_runs(prev: u8, mid: u8, next: u8) -> bool {
-    let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
-    let digits = prev.is_ascii_digit() && next.is_ascii_digit();
-    match mid {
-        b'.' | b'\'' => letters || digits,
-        b':' => letters,
-        b',' | b';' => digits,
-        _ => false,
-    }
 }
 
 /// Whether the word starts with an upper-case letter.
