@@ -465,22 +465,10 @@ fn last_line_break(b: &[u8]) -> Option<usize> {
 
 /// The position of the first `\n` among the first `limit` bytes of `s`.
 ///
-/// Eight bytes at a time: nearly every quote looks a line ahead, and one
-/// byte at a time that look cost more than pairing all the quotation marks.
+/// By `memchr`: nearly every quote looks a line ahead, and one byte at a
+/// time that look cost more than pairing all the quotation marks.
 fn newline_within(s: &str, limit: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
-    let b = &s.as_bytes()[..s.len().min(limit)];
-    let mut n = 0;
-    for chunk in b.chunks_exact(8) {
-        let v = chunk.try_into().map_or(0, u64::from_le_bytes);
-        if has_zero_byte(v ^ (ONES * u64::from(b'\n'))) {
-            break;
-        }
-        n += 8;
-    }
-    b[n..].iter().position(|&c| c == b'\n').map(|i| n + i)
+    memchr::memchr(b'\n', &s.as_bytes()[..s.len().min(limit)])
 }
 
 /// Whether the only text between a quote ending at `after` and a mark at
@@ -946,20 +934,11 @@ pub fn rank_with_summary(
             score *= 0.85;
         }
         let set = term_set(spans.get(i).copied().unwrap_or_default());
-        // An id beyond the marks (none, from a well-formed `doc`) falls
-        // back to merging.
-        let marked = set.iter().all(|&t| (t as usize) < in_quote.len());
-        if marked {
-            mark(&mut in_quote, &set, true);
-        }
+        mark(&mut in_quote, &set, true);
         let shared_with_quote = |s: &[u32]| {
-            if marked {
-                s.iter()
-                    .filter(|&&t| in_quote.get(t as usize).copied().unwrap_or(false))
-                    .count()
-            } else {
-                shared(s, &set)
-            }
+            s.iter()
+                .filter(|&&t| in_quote.get(t as usize).copied().unwrap_or(false))
+                .count()
         };
         let lo = i.saturating_sub(DUPLICATE_WINDOW);
         // Two sets share at most the smaller one, so sizes far apart rule
@@ -980,9 +959,7 @@ pub fn rank_with_summary(
         {
             score *= 0.7;
         }
-        if marked {
-            mark(&mut in_quote, &set, false);
-        }
+        mark(&mut in_quote, &set, false);
         sets.push(set);
         q.score = score.clamp(0.0, 1.0);
     }
@@ -1037,23 +1014,6 @@ fn speaker_counts<'a>(quotes: &[Quote<'a>]) -> Vec<(&'a str, usize)> {
         same
     });
     counts
-}
-
-/// How many ids two sorted, deduplicated lists share.
-fn shared(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut both) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                both += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    both
 }
 
 /// Sets (or clears) the marks of the ids in `set` that lie within `marks`.
@@ -1496,9 +1456,7 @@ mod tests {
     }
 
     #[test]
-    fn shared_ids_and_jaccard() {
-        assert_eq!(shared(&[1, 3, 5, 9], &[2, 3, 9, 10]), 2);
-        assert_eq!(shared(&[], &[1]), 0);
+    fn jaccard_and_marks() {
         assert_eq!(jaccard(2, 4, 4), 2.0 / 6.0);
         assert_eq!(jaccard(0, 0, 0), 0.0);
         let mut marks = vec![false; 6];
