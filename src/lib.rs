@@ -38,6 +38,7 @@ pub mod lang;
 pub mod quotes;
 pub mod score;
 pub mod segment;
+mod shapes;
 pub mod terms;
 
 pub use error::Error;

@@ -884,40 +884,6 @@ type Entry = (Kind, bool);
 type Hasher = foldhash::fast::RandomState;
 type FastMap<K, V> = HashMap<K, V, Hasher>;
 
-/// A set of `(length, first byte, last byte)` triples of lower-cased keys,
-/// one bit each, with lengths above 15 read as 15 and bytes cut to their
-/// low five bits (the letters' place in the alphabet).
-///
-/// Nearly every word before a full stop is no abbreviation; one bit test
-/// tells most of them ("said", "year") apart from the keys without hashing.
-/// A clear bit is certain, a set one only says to look the word up.
-#[derive(Debug, Clone)]
-struct KeyShapes([u64; 256]);
-
-impl KeyShapes {
-    fn of<'k>(keys: impl Iterator<Item = &'k [u8]>) -> KeyShapes {
-        let mut shapes = KeyShapes([0; 256]);
-        for key in keys {
-            if let (Some(&first), Some(&last)) = (key.first(), key.last()) {
-                let bit = KeyShapes::bit(key.len(), first, last);
-                shapes.0[bit / 64] |= 1 << (bit % 64);
-            }
-        }
-        shapes
-    }
-
-    fn bit(len: usize, first: u8, last: u8) -> usize {
-        (len.min(15) << 10) | (usize::from(first & 0x1F) << 5) | usize::from(last & 0x1F)
-    }
-
-    /// Whether a key of `len` bytes that starts with `first` and ends with
-    /// `last` may be in the set.
-    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
-        let bit = KeyShapes::bit(len, first, last);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
-    }
-}
-
 /// The lookup tables of one language, built once per process.
 #[derive(Debug)]
 struct Rules {
@@ -925,7 +891,7 @@ struct Rules {
     /// needs no UTF-8 check.
     abbreviations: FastMap<Vec<u8>, Entry>,
     /// The shapes of the keys of `abbreviations`.
-    shapes: KeyShapes,
+    shapes: crate::shapes::WordShapes,
     /// The byte length of the longest key: a longer word needs no lookup.
     longest: usize,
     starters: HashSet<String, Hasher>,
@@ -952,7 +918,7 @@ impl Rules {
         }
         Rules {
             longest: abbreviations.keys().map(Vec::len).max().unwrap_or(0),
-            shapes: KeyShapes::of(abbreviations.keys().map(Vec::as_slice)),
+            shapes: crate::shapes::WordShapes::of(abbreviations.keys().map(Vec::as_slice)),
             abbreviations,
             starters: data.starters.iter().map(|s| s.to_lowercase()).collect(),
             ordinal_dot: data.ordinal_dot,

@@ -6,7 +6,7 @@
 
 use super::names::Gender;
 use super::tok::{
-    FoldedSignatures, Tok, Windows, WordSet, is_capitalized, is_possessive, strip_possessive,
+    FoldedShapes, Tok, Windows, WordSet, is_capitalized, is_possessive, strip_possessive,
 };
 
 /// How far back from an opening mark an attribution may start.
@@ -279,8 +279,8 @@ static CUES_SET: WordSet = WordSet::new(CUES);
 /// Every word a cue can start with, in any ASCII case: most words of an
 /// attribution window are none, and [`Window::cue_at`] turns them away
 /// before comparing them with each kind of cue.
-static CUE_WORDS: FoldedSignatures =
-    FoldedSignatures::new(&[CUES, ACCORDING, &["according", "hieß", "heißt"]]);
+static CUE_WORDS: FoldedShapes =
+    FoldedShapes::new(&[CUES, ACCORDING, &["according", "hieß", "heißt"]]);
 static ADVERBS_SET: WordSet = WordSet::new(ADVERBS);
 static NP_STOP_SET: WordSet = WordSet::new(NP_STOP);
 static FUNCTION_SET: WordSet = WordSet::new(FUNCTION);

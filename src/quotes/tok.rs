@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 use foldhash::fast::FixedState;
 
+use crate::shapes::WordShapes;
+
 /// A fixed word list with hashed membership: the name, cue and title lists
 /// run to hundreds of words and are asked about nearly every token, where a
 /// linear scan of the list cost more than the rest of the attribution.
@@ -23,29 +25,10 @@ pub(crate) struct WordSet {
 struct Lookup {
     set: HashSet<&'static str, FixedState>,
     lengths: [u32; 256],
-    /// One bit per [`signature`] of a listed word: most words asked about
-    /// are not in the list, and nearly all of those are turned away here,
-    /// for the cost of a multiplication, before any hashing.
-    signatures: [u64; SIGNATURE_BITS / 64],
-}
-
-/// How many distinct signatures there are: a few times the longest list,
-/// so that few words outside a list share a listed word's signature.
-const SIGNATURE_BITS: usize = 4096;
-
-/// A number below [`SIGNATURE_BITS`] made from a word's first and last
-/// bytes and its length, equal for equal words.
-fn signature(w: &[u8]) -> usize {
-    match (w.first(), w.last()) {
-        (Some(&first), Some(&last)) => signature_of(first, last, w.len()),
-        _ => 0,
-    }
-}
-
-fn signature_of(first: u8, last: u8, len: usize) -> usize {
-    let key = u32::from(first) | u32::from(last) << 8 | (len.min(0xffff) as u32) << 16;
-    // Fibonacci hashing: the top bits of the product mix all of the key.
-    (key.wrapping_mul(0x9e37_79b1) >> (32 - SIGNATURE_BITS.trailing_zeros())) as usize
+    /// The shapes of the listed words: most words asked about are not in
+    /// the list, and nearly all of those are turned away here before any
+    /// hashing.
+    shapes: WordShapes,
 }
 
 impl WordSet {
@@ -67,8 +50,7 @@ impl WordSet {
 
     pub(crate) fn contains(&self, w: &str) -> bool {
         let lookup = self.lookup();
-        let sig = signature(w.as_bytes());
-        lookup.signatures[sig / 64] & (1 << (sig % 64)) != 0 && lookup.set.contains(w)
+        lookup.shapes.may_hold_word(w.as_bytes()) && lookup.set.contains(w)
     }
 
     /// Whether a word starting with byte `first` and `len` bytes long may
@@ -80,18 +62,16 @@ impl WordSet {
     fn lookup(&self) -> &Lookup {
         self.set.get_or_init(|| {
             let mut lengths = [0u32; 256];
-            let mut signatures = [0u64; SIGNATURE_BITS / 64];
             for word in self.words.iter().chain(self.more) {
                 if let Some(&first) = word.as_bytes().first() {
                     lengths[usize::from(first)] |= 1 << word.len().min(31);
                 }
-                let sig = signature(word.as_bytes());
-                signatures[sig / 64] |= 1 << (sig % 64);
             }
+            let words = || self.words.iter().chain(self.more);
             Lookup {
-                set: self.words.iter().chain(self.more).copied().collect(),
+                set: words().copied().collect(),
                 lengths,
-                signatures,
+                shapes: WordShapes::of(words().map(|w| w.as_bytes())),
             }
         })
     }
@@ -104,43 +84,26 @@ impl WordSet {
 /// One cheap test that sets a word aside before several comparisons that
 /// each look at it another way (as it stands, lower-cased, without ASCII
 /// case).
-pub(crate) struct FoldedSignatures {
+pub(crate) struct FoldedShapes {
     lists: &'static [&'static [&'static str]],
-    bits: OnceLock<[u64; SIGNATURE_BITS / 64]>,
+    shapes: OnceLock<WordShapes>,
 }
 
-impl FoldedSignatures {
-    pub(crate) const fn new(lists: &'static [&'static [&'static str]]) -> FoldedSignatures {
-        FoldedSignatures {
+impl FoldedShapes {
+    pub(crate) const fn new(lists: &'static [&'static [&'static str]]) -> FoldedShapes {
+        FoldedShapes {
             lists,
-            bits: OnceLock::new(),
+            shapes: OnceLock::new(),
         }
     }
 
     /// False when `w` is no listed word, whatever the ASCII case of either.
     pub(crate) fn may_contain(&self, w: &str) -> bool {
-        let bits = self.bits.get_or_init(|| {
-            let mut bits = [0u64; SIGNATURE_BITS / 64];
-            for word in self.lists.iter().copied().flatten() {
-                let sig = folded_signature(word.as_bytes());
-                bits[sig / 64] |= 1 << (sig % 64);
-            }
-            bits
-        });
-        let sig = folded_signature(w.as_bytes());
-        bits[sig / 64] & (1 << (sig % 64)) != 0
-    }
-}
-
-/// [`signature`] of a word's first and last bytes in ASCII lower case.
-fn folded_signature(w: &[u8]) -> usize {
-    match (w.first(), w.last()) {
-        (Some(first), Some(last)) => signature_of(
-            first.to_ascii_lowercase(),
-            last.to_ascii_lowercase(),
-            w.len(),
-        ),
-        _ => 0,
+        self.shapes
+            .get_or_init(|| {
+                WordShapes::of(self.lists.iter().copied().flatten().map(|w| w.as_bytes()))
+            })
+            .may_hold_word(w.as_bytes())
     }
 }
 
@@ -745,7 +708,7 @@ mod tests {
         for w in &asked {
             assert_eq!(SET.contains(w), listed.contains(&w.as_str()), "{w:?}");
         }
-        // Few words outside the list pass the signature test.
+        // Few words outside the list pass the shape test.
         let lookup = SET.lookup();
         let mut others = Vec::new();
         for first in b'a'..=b'z' {
@@ -760,17 +723,14 @@ mod tests {
         }
         let passed = others
             .iter()
-            .filter(|w| {
-                let sig = signature(w);
-                lookup.signatures[sig / 64] & (1 << (sig % 64)) != 0
-            })
+            .filter(|w| lookup.shapes.may_hold_word(w))
             .count();
         assert!(passed * 20 < others.len(), "{passed} of {}", others.len());
     }
 
     #[test]
-    fn folded_signatures_keep_every_case_of_a_listed_word() {
-        static WORDS: FoldedSignatures = FoldedSignatures::new(&[&["said", "hieß"], &["selon"]]);
+    fn folded_shapes_keep_every_case_of_a_listed_word() {
+        static WORDS: FoldedShapes = FoldedShapes::new(&[&["said", "hieß"], &["selon"]]);
         for w in [
             "said", "Said", "SAID", "sAiD", "hieß", "HIEß", "selon", "Selon",
         ] {
