@@ -129,16 +129,23 @@ static ABBREVIATION_SET: WordSet = WordSet::new(ABBREVIATIONS);
 
 /// Whether `w` (without its dot) is an abbreviation or a one-letter initial.
 pub(crate) fn is_abbreviation(w: &str) -> bool {
+    // Every kind below is at most six bytes long (a listed abbreviation, a
+    // letter, `U.S`, `R-Ky`), and most words before a full stop are longer.
+    if w.len() > ABBREVIATION_MAX_LEN {
+        return false;
+    }
     let mut cs = w.chars();
     let single_cap = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
     // `U.S`, and state abbreviations after party letters (`R-Ky`).
     single_cap
         || ABBREVIATION_SET.contains(w)
-        || (w.contains('.') && w.len() <= 6)
-        || (w.len() <= 6
-            && w.split_once('-')
-                .is_some_and(|(a, _)| a.len() == 1 && is_capitalized(a)))
+        || w.contains('.')
+        || w.split_once('-')
+            .is_some_and(|(a, _)| a.len() == 1 && is_capitalized(a))
 }
+
+/// The longest word [`is_abbreviation`] holds, in bytes.
+const ABBREVIATION_MAX_LEN: usize = 6;
 
 fn joiner(c: char) -> bool {
     matches!(c, '.' | '’' | '\'' | '-' | '‑' | '&')
@@ -1019,6 +1026,19 @@ mod tests {
             };
             assert_eq!(ASCII_CLASS[usize::from(b)], expected, "byte {b}");
         }
+    }
+
+    #[test]
+    fn abbreviations_fit_the_length_limit() {
+        for w in ABBREVIATIONS {
+            assert!(w.len() <= ABBREVIATION_MAX_LEN, "{w}");
+            assert!(is_abbreviation(w), "{w}");
+        }
+        for w in ["U.S", "R-Ky", "D-Calif", "É", "Z", "a.b.c.d", "Messrs"] {
+            assert_eq!(is_abbreviation(w), w.len() <= 6, "{w}");
+        }
+        assert!(!is_abbreviation("said"));
+        assert!(!is_abbreviation("Trump"));
     }
 
     #[test]
