@@ -129,16 +129,23 @@ static ABBREVIATION_SET: WordSet = WordSet::new(ABBREVIATIONS);
 
 /// Whether `w` (without its dot) is an abbreviation or a one-letter initial.
 pub(crate) fn is_abbreviation(w: &str) -> bool {
+    // Every kind below is at most six bytes long (a listed abbreviation, a
+    // letter, `U.S`, `R-Ky`), and most words before a full stop are longer.
+    if w.len() > ABBREVIATION_MAX_LEN {
+        return false;
+    }
     let mut cs = w.chars();
     let single_cap = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
     // `U.S`, and state abbreviations after party letters (`R-Ky`).
     single_cap
         || ABBREVIATION_SET.contains(w)
-        || (w.contains('.') && w.len() <= 6)
-        || (w.len() <= 6
-            && w.split_once('-')
-                .is_some_and(|(a, _)| a.len() == 1 && is_capitalized(a)))
+        || w.contains('.')
+        || w.split_once('-')
+            .is_some_and(|(a, _)| a.len() == 1 && is_capitalized(a))
 }
+
+/// The longest word [`is_abbreviation`] holds, in bytes.
+const ABBREVIATION_MAX_LEN: usize = 6;
 
 fn joiner(c: char) -> bool {
     matches!(c, '.' | '’' | '\'' | '-' | '‑' | '&')
@@ -222,17 +229,63 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
         return;
     };
     let bytes = s.as_bytes();
-    // Decodes the character at byte `k` of `s`, ASCII without the decoder.
-    let char_at = |k: usize| match bytes.get(k) {
-        Some(&b) if b < 0x80 => Some(char::from(b)),
-        _ => s.get(k..).and_then(|r| r.chars().next()),
+    // Which bytes of `s` from `base` on are ASCII letters or digits, 64 at
+    // a time: most tokens are plain words, and the mask finds where one
+    // starts and ends without sorting its bytes one by one. A word the mask
+    // does not show is found byte by byte all the same, so the edges of an
+    // attribution window, a word or two, are left without one.
+    let mut base = 0;
+    let mut alnum = if bytes.len() >= 64 {
+        alphanumeric_mask(bytes, 0)
+    } else {
+        0
     };
     // `k` is the next unread byte of `s`.
     let mut k = 0;
     let mut newline = false;
     while let Some(&b) = bytes.get(k) {
+        if k - base >= 64 {
+            base = k;
+            alnum = alphanumeric_mask(bytes, k);
+        }
+        if (alnum >> (k - base)) & 1 != 0 {
+            let at = plain_words(out, bytes, base, alnum, k - base, from, newline);
+            if at != k - base {
+                newline = false;
+            }
+            k = base + at;
+            let ahead = alnum >> at;
+            // The run stops inside the mask, at the first byte past `s` at
+            // the latest, since those are no letters; or at its edge.
+            let mut run = k + (!ahead).trailing_zeros() as usize;
+            if run == base + 64 {
+                if k > base {
+                    // The next mask starts at this word rather than after
+                    // it, so the word is found in it like any other.
+                    base = k;
+                    alnum = alphanumeric_mask(bytes, k);
+                    continue;
+                }
+                run = alphanumeric_run_end(bytes, run);
+            }
+            // A run followed by a space or a comma is the whole word; only
+            // a joiner or another script needs the word's rules.
+            let (end, hyphen) = if ends_word(bytes.get(run)) {
+                (run, false)
+            } else {
+                word_end(s, k, run)
+            };
+            push_word(out, s, from, k, end, hyphen, newline);
+            k = end;
+            // Most words end at a space, which is skipped here rather
+            // than sorted by the table.
+            if bytes.get(k) == Some(&b' ') {
+                k += 1;
+            }
+            newline = false;
+            continue;
+        }
         let i = k;
-        let start = from + i;
         // ASCII, nearly every byte of news text, is sorted by a table
         // rather than decoded and asked about as a character.
         let starts_word = match ASCII_CLASS.get(usize::from(b)) {
@@ -265,92 +318,15 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             }
         };
         if starts_word {
-            // Whether the word took in a `-`, which every French inverted
-            // pronoun below needs.
-            let mut hyphen = false;
-            // The word so far ends at `k`.
-            loop {
-                // Runs of ASCII letters and digits, the bulk of any word.
-                k = alphanumeric_run_end(bytes, k);
-                let j = k;
-                // An ASCII byte after the run that joins nothing (a space,
-                // a comma) ends the word, the common case, undecoded.
-                if bytes
-                    .get(j)
-                    .is_some_and(|&b| b < 0x80 && !matches!(b, b'.' | b'\'' | b'-' | b'&'))
-                {
-                    break;
-                }
-                let Some(d) = char_at(j) else {
-                    break;
-                };
-                if d.is_alphanumeric() {
-                    k = j + d.len_utf8();
-                } else if joiner(d) {
-                    // Keep the joiner only when a letter or digit follows,
-                    // and a dot only inside abbreviations, numbers and web
-                    // names (`U.S.`, `3.5`, `cnn.com`), not `said.Trump`.
-                    let after = char_at(j + d.len_utf8());
-                    let glued = d == '.'
-                        && after.is_some_and(char::is_uppercase)
-                        && text[start..from + j]
-                            .rsplit(['.', '-'])
-                            .next()
-                            .is_some_and(|seg| seg.chars().count() > 2);
-                    if after.is_some_and(char::is_alphanumeric) && !glued {
-                        k = j + d.len_utf8();
-                        hyphen |= d == '-';
-                    } else {
-                        if d == '.' && is_abbreviation(&text[start..from + j]) {
-                            k = j + 1;
-                        }
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            let end = from + k;
-            // French inversion (`dit-elle`, `a-t-il`): the pronoun is the
-            // subject, so it gets a token of its own.
-            // Only a word with a hyphen is searched for these endings:
-            // nearly every word has none.
-            let split = hyphen.then(|| &text[start..end]).and_then(|word| {
-                ["-il", "-elle", "-ils", "-elles"]
-                    .iter()
-                    .find(|p| word.ends_with(*p))
-                    .map(|p| word.len() - p.len())
-                    .filter(|_| word.chars().next().is_some_and(char::is_lowercase))
-            });
-            if let Some(h) = split {
-                out.push(Tok {
-                    start,
-                    end: start + h,
-                    word: true,
-                    newline_before: newline,
-                });
-                out.push(Tok {
-                    start: start + h + 1,
-                    end,
-                    word: true,
-                    newline_before: false,
-                });
-            } else {
-                out.push(Tok {
-                    start,
-                    end,
-                    word: true,
-                    newline_before: newline,
-                });
-            }
-            // Most words end at a space, which is skipped here rather
-            // than sorted by the table.
+            let (end, hyphen) = word_end(s, i, alphanumeric_run_end(bytes, k));
+            push_word(out, s, from, i, end, hyphen, newline);
+            k = end;
             if bytes.get(k) == Some(&b' ') {
                 k += 1;
             }
         } else {
             out.push(Tok {
-                start,
+                start: from + i,
                 end: from + k,
                 word: false,
                 newline_before: newline,
@@ -358,6 +334,194 @@ fn tokenize_more(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
         }
         newline = false;
     }
+}
+
+/// Pushes the words from byte `base + at` of `bytes` on that are runs of
+/// letters and digits each followed by one space and the next such word,
+/// as far as `alnum` (the letters and digits from `base`) shows them, and
+/// returns where the first other token starts, relative to `base`.
+///
+/// These are the bulk of any text, and need nothing but the mask.
+#[inline(always)]
+fn plain_words(
+    out: &mut Vec<Tok>,
+    bytes: &[u8],
+    base: usize,
+    alnum: u64,
+    mut at: usize,
+    from: usize,
+    mut newline: bool,
+) -> usize {
+    let block = bytes.get(base..).unwrap_or_default();
+    let offset = from + base;
+    while at < 64 {
+        let end = at + (!(alnum >> at)).trailing_zeros() as usize;
+        if end >= 63 || block.get(end) != Some(&b' ') || (alnum >> (end + 1)) & 1 == 0 {
+            break;
+        }
+        out.push(Tok {
+            start: offset + at,
+            end: offset + end,
+            word: true,
+            newline_before: newline,
+        });
+        newline = false;
+        at = end + 1;
+    }
+    at
+}
+
+/// Whether the byte after a word's run of letters and digits (none at the
+/// end of the text) ends the word: any ASCII byte but a joiner.
+fn ends_word(b: Option<&u8>) -> bool {
+    b.is_none_or(|&b| b < 0x80 && !matches!(b, b'.' | b'\'' | b'-' | b'&'))
+}
+
+/// Where the word starting at byte `i` of `s` ends, its first run of
+/// letters and digits ending at `k`, and whether it took in a `-`.
+fn word_end(s: &str, i: usize, mut k: usize) -> (usize, bool) {
+    let bytes = s.as_bytes();
+    // Decodes the character at byte `k` of `s`, ASCII without the decoder.
+    let char_at = |k: usize| match bytes.get(k) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => s.get(k..).and_then(|r| r.chars().next()),
+    };
+    // Whether the word took in a `-`, which every French inverted pronoun
+    // needs.
+    let mut hyphen = false;
+    // The word so far ends at `k`.
+    loop {
+        // An ASCII byte after the run that joins nothing (a space, a
+        // comma) ends the word, the common case, undecoded.
+        if ends_word(bytes.get(k)) {
+            break;
+        }
+        let j = k;
+        let Some(d) = char_at(j) else {
+            break;
+        };
+        if d.is_alphanumeric() {
+            k = j + d.len_utf8();
+        } else if joiner(d) {
+            // Keep the joiner only when a letter or digit follows, and a
+            // dot only inside abbreviations, numbers and web names
+            // (`U.S.`, `3.5`, `cnn.com`), not `said.Trump`.
+            let word = s.get(i..j).unwrap_or_default();
+            let after = char_at(j + d.len_utf8());
+            let glued = d == '.'
+                && after.is_some_and(char::is_uppercase)
+                && word
+                    .rsplit(['.', '-'])
+                    .next()
+                    .is_some_and(|seg| seg.chars().count() > 2);
+            if after.is_some_and(char::is_alphanumeric) && !glued {
+                k = j + d.len_utf8();
+                hyphen |= d == '-';
+            } else {
+                if d == '.' && is_abbreviation(word) {
+                    k = j + 1;
+                }
+                break;
+            }
+        } else {
+            break;
+        }
+        // Runs of ASCII letters and digits, the bulk of any word.
+        k = alphanumeric_run_end(bytes, k);
+    }
+    (k, hyphen)
+}
+
+/// Pushes the word `s[i..k]`, `s` starting at byte `from` of the text.
+///
+/// Inlined into the tokenizer's loop, where a word without a hyphen, nearly
+/// every word, is one push.
+#[inline(always)]
+fn push_word(
+    out: &mut Vec<Tok>,
+    s: &str,
+    from: usize,
+    i: usize,
+    k: usize,
+    hyphen: bool,
+    newline: bool,
+) {
+    if !hyphen || !push_split(out, s, from, i, k, newline) {
+        out.push(Tok {
+            start: from + i,
+            end: from + k,
+            word: true,
+            newline_before: newline,
+        });
+    }
+}
+
+/// Pushes the two tokens of `s[i..k]` when it ends in a French inverted
+/// pronoun (`dit-elle`, `a-t-il`), and says whether it did: the pronoun
+/// is the subject, so it gets a token of its own.
+fn push_split(out: &mut Vec<Tok>, s: &str, from: usize, i: usize, k: usize, newline: bool) -> bool {
+    let Some(word) = s.get(i..k) else {
+        return false;
+    };
+    let split = ["-il", "-elle", "-ils", "-elles"]
+        .iter()
+        .find(|p| word.ends_with(*p))
+        .map(|p| word.len() - p.len())
+        .filter(|_| word.chars().next().is_some_and(char::is_lowercase));
+    let Some(h) = split else {
+        return false;
+    };
+    let start = from + i;
+    out.push(Tok {
+        start,
+        end: start + h,
+        word: true,
+        newline_before: newline,
+    });
+    out.push(Tok {
+        start: start + h + 1,
+        end: from + k,
+        word: true,
+        newline_before: false,
+    });
+    true
+}
+
+/// Bit i set when byte `from + i` of `b` is an ASCII letter or digit, for
+/// the 64 bytes from `from` (those past `b` are not).
+///
+/// Out of the tokenizer's loop: inlined, its constants took the registers
+/// that the loop's own values then had to leave for the stack.
+#[inline(never)]
+fn alphanumeric_mask(b: &[u8], from: usize) -> u64 {
+    let rest = b.get(from..).unwrap_or_default();
+    let Some(block) = rest.first_chunk::<64>() else {
+        return alphanumeric_mask_short(rest);
+    };
+    let mut mask = 0;
+    for (i, eight) in block.chunks_exact(8).enumerate() {
+        let v = eight.try_into().map_or(0, u64::from_le_bytes);
+        mask |= alphanumeric_bits(v) << (8 * i);
+    }
+    mask
+}
+
+/// [`alphanumeric_mask`] of the last bytes of a text, under 64.
+fn alphanumeric_mask_short(rest: &[u8]) -> u64 {
+    let mut mask = 0;
+    for (i, eight) in rest.chunks(8).take(8).enumerate() {
+        let v = eight.iter().rev().fold(0, |v, &c| (v << 8) | u64::from(c));
+        mask |= alphanumeric_bits(v) << (8 * i);
+    }
+    mask
+}
+
+/// Bit i set when byte i of `v` (eight bytes, little-endian) is an ASCII
+/// letter or digit.
+fn alphanumeric_bits(v: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Gathers the top bit of byte i into bit i.
+    ((!not_alphanumeric(v) & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// What an ASCII byte is to the tokenizer.
@@ -548,6 +712,204 @@ mod tests {
         );
     }
 
+    /// The tokenizer's rules read one character at a time, with nothing
+    /// skipped or taken in bulk: what the fast paths must agree with.
+    fn reference_tokens(text: &str, from: usize, to: usize) -> Vec<Tok> {
+        let Some(s) = text.get(from..to) else {
+            return Vec::new();
+        };
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+        let offset = |i: usize| chars.get(i).map_or(s.len(), |&(o, _)| o);
+        let mut out = Vec::new();
+        let (mut i, mut newline) = (0, false);
+        while let Some(c) = at(i) {
+            if c.is_whitespace() {
+                newline |= c == '\n' || c == '\r';
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += 1;
+            let mut hyphen = false;
+            while c.is_alphanumeric() {
+                let Some(d) = at(i) else { break };
+                if d.is_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                if !joiner(d) {
+                    break;
+                }
+                let word = &s[offset(start)..offset(i)];
+                let after = at(i + 1);
+                let last_part = word.rsplit(['.', '-']).next().unwrap_or_default();
+                let glued = d == '.'
+                    && after.is_some_and(char::is_uppercase)
+                    && last_part.chars().count() > 2;
+                if after.is_some_and(char::is_alphanumeric) && !glued {
+                    hyphen |= d == '-';
+                    i += 1;
+                    continue;
+                }
+                if d == '.' && is_abbreviation(word) {
+                    i += 1;
+                }
+                break;
+            }
+            let (a, b) = (from + offset(start), from + offset(i));
+            let word = &text[a..b];
+            let pronoun = ["-il", "-elle", "-ils", "-elles"]
+                .iter()
+                .find(|p| word.ends_with(*p));
+            match pronoun {
+                Some(p) if hyphen && word.chars().next().is_some_and(char::is_lowercase) => {
+                    let h = a + word.len() - p.len();
+                    out.push(Tok {
+                        start: a,
+                        end: h,
+                        word: true,
+                        newline_before: newline,
+                    });
+                    out.push(Tok {
+                        start: h + 1,
+                        end: b,
+                        word: true,
+                        newline_before: false,
+                    });
+                }
+                _ => out.push(Tok {
+                    start: a,
+                    end: b,
+                    word: c.is_alphanumeric(),
+                    newline_before: newline,
+                }),
+            }
+            newline = false;
+        }
+        out
+    }
+
+    /// A text of `len` pieces drawn from words, joiners, marks, spaces,
+    /// line breaks and other scripts, with long runs to cross the bulk
+    /// steps.
+    fn random_text(seed: &mut u64, len: usize) -> String {
+        const PIECES: &[&str] = &[
+            "the",
+            "said",
+            "a",
+            "Mr",
+            "Dr",
+            "Sen",
+            "U",
+            "S",
+            "K",
+            "Wu",
+            "co",
+            "No",
+            "x",
+            "il",
+            "elle",
+            "ils",
+            "elles",
+            "dit",
+            "t",
+            "12",
+            "3",
+            "Z9",
+            "abcdefghijklm",
+            "ABCDEFGHIJ0123456789",
+            "nopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnop",
+            " ",
+            " ",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\t",
+            "\x0b",
+            "\x0c",
+            "\u{a0}",
+            "\u{85}",
+            "\u{2028}",
+            "\u{3000}",
+            ".",
+            ".",
+            "'",
+            "’",
+            "-",
+            "-",
+            "‑",
+            "&",
+            ",",
+            ";",
+            ":",
+            "\"",
+            "“",
+            "”",
+            "(",
+            ")",
+            "_",
+            "@",
+            "/",
+            "é",
+            "É",
+            "ß",
+            "中文",
+            "Ünal",
+            "ça",
+            "\u{1f600}",
+            "\u{301}",
+            "٣",
+            "\x00",
+            "\x7f",
+        ];
+        let mut next = || {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            *seed
+        };
+        let mut t = String::new();
+        for _ in 0..len {
+            let r = next();
+            let piece = PIECES[(r % PIECES.len() as u64) as usize];
+            t.push_str(piece);
+            // Plain words and spaces most of the time, as in news text.
+            if r >> 40 & 3 != 0 {
+                t.push_str(["the", "people", "x", "and"][(r >> 50 & 3) as usize]);
+                t.push(' ');
+            }
+        }
+        t
+    }
+
+    #[test]
+    fn tokens_match_the_reference() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15;
+        let mut tokens = Vec::new();
+        for round in 0..4000 {
+            let t = random_text(&mut seed, 1 + round % 90);
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            let pick = |r: u64| cuts[(r % cuts.len() as u64) as usize];
+            let (a, b) = (pick(seed), pick(seed >> 21));
+            for (from, to) in [(0, t.len()), (a.min(b), a.max(b))] {
+                tokenize(&t, from, to, &mut tokens);
+                assert_eq!(tokens, reference_tokens(&t, from, to), "{:?}", &t[from..to]);
+            }
+        }
+        let fixed = [
+            "Mr. O’Malley, R-Pa., said U.S. G.K. Butterfield’s. said.Trump a-t-il",
+            "abc.Def ab.Cd 3.5 cnn.com x.y.z. R-Ky. no-il Dit-elle e\u{301}t\u{e9}",
+        ];
+        for t in fixed {
+            tokenize(t, 0, t.len(), &mut tokens);
+            assert_eq!(tokens, reference_tokens(t, 0, t.len()), "{t:?}");
+        }
+    }
+
     #[test]
     fn alphanumeric_runs_are_counted_exactly() {
         for c in 0..=255u8 {
@@ -664,6 +1026,19 @@ mod tests {
             };
             assert_eq!(ASCII_CLASS[usize::from(b)], expected, "byte {b}");
         }
+    }
+
+    #[test]
+    fn abbreviations_fit_the_length_limit() {
+        for w in ABBREVIATIONS {
+            assert!(w.len() <= ABBREVIATION_MAX_LEN, "{w}");
+            assert!(is_abbreviation(w), "{w}");
+        }
+        for w in ["U.S", "R-Ky", "D-Calif", "É", "Z", "a.b.c.d", "Messrs"] {
+            assert_eq!(is_abbreviation(w), w.len() <= 6, "{w}");
+        }
+        assert!(!is_abbreviation("said"));
+        assert!(!is_abbreviation("Trump"));
     }
 
     #[test]
