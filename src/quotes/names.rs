@@ -591,20 +591,150 @@ fn eq_any(w: &str, list: &[&str]) -> bool {
     list.contains(&w)
 }
 
-/// The longest of [`CONNECTORS`], in bytes.
+/// The longest of [`CONNECTORS`] and [`SUFFIXES`], in bytes.
 const CONNECTOR_MAX_LEN: usize = 3;
 
-/// Whether `w` is one of [`CONNECTORS`]: asked about the word after
-/// nearly every name, which is seldom that short.
-fn is_connector(w: &str) -> bool {
-    w.len() <= CONNECTOR_MAX_LEN && eq_any(w, CONNECTORS)
+pub(crate) static LEADING_SET: WordSet = WordSet::new(LEADING);
+
+/// The bits of [`Lists::flags`]: which of this module's word lists hold a
+/// word.
+mod list {
+    pub(super) const TITLE: u8 = 1;
+    /// In [`NOT_NAME`](super::NOT_NAME) or [`ORG_TAIL`](super::ORG_TAIL).
+    pub(super) const NOT_NAME: u8 = 1 << 1;
+    pub(super) const ORG_TAIL: u8 = 1 << 2;
+    pub(super) const LEADING: u8 = 1 << 3;
+    pub(super) const OBJECT_BEFORE: u8 = 1 << 4;
+    pub(super) const CONNECTOR: u8 = 1 << 5;
+    pub(super) const SUFFIX: u8 = 1 << 6;
 }
 
-static TITLE_SET: WordSet = WordSet::new(TITLES);
-static NOT_NAME_SET: WordSet = WordSet::union(NOT_NAME, ORG_TAIL);
-static ORG_TAIL_SET: WordSet = WordSet::new(ORG_TAIL);
-pub(crate) static LEADING_SET: WordSet = WordSet::new(LEADING);
-static OBJECT_BEFORE_SET: WordSet = WordSet::new(OBJECT_BEFORE);
+/// Every word of this module's lists, with the lists it is in.
+///
+/// The name index asks several lists about each capitalised word of an
+/// article (is it a name word, a title, a sentence word, does it end an
+/// organisation): one probe answers them all, where a hashed set per list
+/// hashed the word once per list.
+static LISTS: Lists = Lists::new(&[
+    (TITLES, list::TITLE),
+    (NOT_NAME, list::NOT_NAME),
+    (ORG_TAIL, list::NOT_NAME | list::ORG_TAIL),
+    (LEADING, list::LEADING),
+    (OBJECT_BEFORE, list::OBJECT_BEFORE),
+    (CONNECTORS, list::CONNECTOR),
+    (SUFFIXES, list::SUFFIX),
+]);
+
+/// How many words [`LISTS`] may hold (those listed twice counted twice).
+const LISTED: usize = TITLES.len()
+    + NOT_NAME.len()
+    + ORG_TAIL.len()
+    + LEADING.len()
+    + OBJECT_BEFORE.len()
+    + CONNECTORS.len()
+    + SUFFIXES.len();
+
+/// The bits of a slot number in [`Lists`]: at most a quarter of the slots
+/// are taken, so most words in no list are turned away at their first
+/// slot.
+const SLOT_BITS: u32 = 11;
+const SLOTS: usize = 1 << SLOT_BITS;
+const _: () = assert!(4 * LISTED <= SLOTS && LISTED < u16::MAX as usize);
+
+/// A hash table of words built at compile time (open addressing, linear
+/// probing), so that a look-up neither checks for lazy initialisation nor
+/// runs a general-purpose hasher over the word.
+struct Lists {
+    /// One more than an index into `words`; zero for a free slot.
+    slots: [u16; SLOTS],
+    /// Each word once, with the bits of the lists holding it.
+    words: [(&'static str, u8); LISTED],
+}
+
+impl Lists {
+    const fn new(lists: &[(&[&'static str], u8)]) -> Lists {
+        let mut t = Lists {
+            slots: [0; SLOTS],
+            words: [("", 0); LISTED],
+        };
+        let mut held = 0;
+        let mut l = 0;
+        while l < lists.len() {
+            let (words, flags) = lists[l];
+            let mut k = 0;
+            while k < words.len() {
+                let w = words[k];
+                let mut i = slot(w.as_bytes());
+                loop {
+                    let at = t.slots[i] as usize;
+                    if at == 0 {
+                        t.words[held] = (w, flags);
+                        held += 1;
+                        t.slots[i] = held as u16;
+                        break;
+                    }
+                    if bytes_eq(t.words[at - 1].0.as_bytes(), w.as_bytes()) {
+                        t.words[at - 1].1 |= flags;
+                        break;
+                    }
+                    i = (i + 1) % SLOTS;
+                }
+                k += 1;
+            }
+            l += 1;
+        }
+        t
+    }
+
+    /// The bits of the lists holding `w` (as it stands: lists differ in
+    /// case from each other, `Me` and `me`).
+    #[inline]
+    fn flags(&self, w: &str) -> u8 {
+        let mut i = slot(w.as_bytes());
+        // A free slot always ends the probe; the bound only keeps a
+        // mistaken table from looping.
+        for _ in 0..SLOTS {
+            let at = self.slots.get(i).map_or(0, |&at| usize::from(at));
+            let Some(&(word, flags)) = at.checked_sub(1).and_then(|k| self.words.get(k)) else {
+                return 0;
+            };
+            if word == w {
+                return flags;
+            }
+            i = (i + 1) % SLOTS;
+        }
+        0
+    }
+}
+
+/// The first slot probed for `w`: a hash of its length and its first and
+/// last two bytes, which tell the listed words apart well enough and cost
+/// no loop over the word.
+#[inline]
+const fn slot(w: &[u8]) -> usize {
+    let n = w.len();
+    if n == 0 {
+        return 0;
+    }
+    let second = if n > 1 { w[1] } else { w[0] };
+    let penult = if n > 1 { w[n - 2] } else { w[0] };
+    let x = (w[0] as u32) | (second as u32) << 8 | (penult as u32) << 16 | (w[n - 1] as u32) << 24;
+    ((x ^ n as u32).wrapping_mul(0x9E37_79B1) >> (32 - SLOT_BITS)) as usize
+}
+
+const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
 
 /// Whether `w` is an all-capitals word (a headline word or an acronym).
 fn all_caps(w: &str) -> bool {
@@ -620,111 +750,280 @@ fn all_caps(w: &str) -> bool {
     letters > 1 && !w.contains('.')
 }
 
-/// Whether the word can be part of a person's name run.
-// Inlined: the name index asks about every word of the article, and most
-// are turned away by their first letter.
+/// Whether `w` without its possessive ending is [`all_caps`].
 #[inline]
-fn name_word(w: &str) -> bool {
-    is_capitalized(w) && !all_caps(strip_possessive(w)) && !NOT_NAME_SET.contains(w)
+fn shouts(w: &str) -> bool {
+    // Most names have a lower-case ASCII letter right after the capital,
+    // which settles it: stripping the possessive keeps the second byte
+    // unless that byte is the apostrophe's (or the word is just `'s`,
+    // which has no letter left).
+    !w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) && shouts_slowly(w)
+}
+
+/// [`shouts`] for the words its shortcut leaves: a call of its own keeps
+/// the common case small enough to inline.
+#[inline(never)]
+fn shouts_slowly(w: &str) -> bool {
+    all_caps(strip_possessive(w))
+}
+
+/// The word of token `t` and its list bits, if the word can be part of a
+/// person's name run: capitalised, not all capitals, and in neither
+/// [`NOT_NAME`] nor [`ORG_TAIL`].
+// Inlined: the name index asks about nearly every word of the article, and
+// most are turned away by their first letter.
+#[inline]
+fn name_token<'t>(text: &'t str, t: &Tok) -> Option<(&'t str, u8)> {
+    // Most words start with a lower-case ASCII letter: turned away before
+    // the word is even sliced out.
+    if !text
+        .as_bytes()
+        .get(t.start)
+        .is_some_and(|&b| MAY_OPEN[usize::from(b)])
+    {
+        return None;
+    }
+    capital_name_token(text, t)
+}
+
+/// [`name_token`] for a token whose first byte is in [`MAY_OPEN`].
+// Not inlined: the callers' loops stay small for the many tokens turned
+// away before it.
+#[inline(never)]
+fn capital_name_token<'t>(text: &'t str, t: &Tok) -> Option<(&'t str, u8)> {
+    let w = &text[t.start..t.end];
+    if !is_capitalized(w) || shouts(w) {
+        return None;
+    }
+    let flags = LISTS.flags(w);
+    (flags & list::NOT_NAME == 0).then_some((w, flags))
+}
+
+/// The index of the first token from `i` on that may open a name: a word
+/// that does not start with a lower-case ASCII letter.
+///
+/// Most words do, and are turned away by their first byte alone, in a
+/// tight loop before any slicing.
+// Not inlined: on its own the loop keeps everything in registers, where
+// inside the name scanner it reloaded spilled values for every token.
+#[inline(never)]
+fn next_capital(toks: &[Tok], bytes: &[u8], i: usize) -> Option<usize> {
+    let rest = toks.get(i..)?;
+    let k = rest.iter().position(|t| {
+        bytes
+            .get(t.start)
+            .is_some_and(|&b| MAY_OPEN[usize::from(b)])
+            && t.word
+    })?;
+    Some(i + k)
+}
+
+/// The first bytes of a word that may open a name: no lower-case ASCII
+/// letter (nor other ASCII, which starts no word that is capitalised).
+static MAY_OPEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || (b as u8).is_ascii_uppercase();
+        b += 1;
+    }
+    table
+};
+
+/// A run of name words (connectors allowed inside).
+struct Run<'a> {
+    /// The first token after the sentence words and titles in front.
+    s: usize,
+    /// The end of the run's tokens.
+    e: usize,
+    /// From the last gendered title in front.
+    gender: Option<Gender>,
+    /// The first token, with the titles: the word before it tells whether
+    /// the name is the subject of its clause.
+    first: usize,
+    /// The last word without its possessive ending: the one that names the
+    /// person.
+    key: &'a str,
+    /// The last word is possessive.
+    possessive: bool,
+}
+
+/// Words put in a map, in a filter of 1,024 bits by their [`slot`]: a
+/// clear bit is certain absence.
+#[derive(Default)]
+struct Seen([u64; 16]);
+
+impl Seen {
+    fn bit(w: &str) -> (usize, u64) {
+        let b = slot(w.as_bytes()) % 1024;
+        (b / 64, 1 << (b % 64))
+    }
+
+    fn insert(&mut self, w: &str) {
+        let (k, bit) = Seen::bit(w);
+        self.0[k] |= bit;
+    }
+
+    fn may_hold(&self, w: &str) -> bool {
+        let (k, bit) = Seen::bit(w);
+        self.0[k] & bit != 0
+    }
+}
+
+/// The front of a name run being stripped of sentence words and titles.
+struct Front {
+    /// The first token not stripped so far.
+    s: usize,
+    /// From the last gendered title stripped.
+    gender: Option<Gender>,
+    /// A word that is not stripped has been met: nothing after it is.
+    done: bool,
+}
+
+impl Front {
+    /// Takes in token `k` of the run, the word `w` whose list bits are
+    /// `flags`.
+    #[inline]
+    fn take(&mut self, k: usize, w: &str, flags: u8) {
+        if self.done {
+            return;
+        }
+        if flags & (list::LEADING | list::TITLE) == 0 {
+            self.done = true;
+            return;
+        }
+        self.strip(k, w);
+    }
+
+    /// Strips token `k`, the sentence word or title `w`.
+    // Not inlined: most runs strip nothing, and their scan stays small.
+    #[inline(never)]
+    fn strip(&mut self, k: usize, w: &str) {
+        match w {
+            "Mr." | "Mr" | "M." | "Herr" => self.gender = Some(Gender::Male),
+            "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Mme" | "Mme." | "Mlle" | "Frau" => {
+                self.gender = Some(Gender::Female)
+            }
+            _ => {}
+        }
+        self.s = k + 1;
+    }
 }
 
 impl<'a> Names<'a> {
     /// Collects the names of `text`, whose tokens `toks` are, in one pass.
     /// `quoted` lists the byte ranges inside quotation marks, in order:
     /// names there are someone's words, not people the narrative is about.
+    // Not inlined into its one caller: it runs once an article, and stays
+    // apart in profiles.
+    #[inline(never)]
     pub(crate) fn build(text: &'a str, toks: &[Tok], quoted: &[(usize, usize)]) -> Names<'a> {
-        // Runs of name words (connectors allowed inside), as token ranges.
-        // (first name token, end, gender from a title, first token with
-        // the title).
-        let mut runs: Vec<(usize, usize, Option<Gender>, usize)> = Vec::new();
-        let mut i = 0;
+        // News text has about a run of capitalised words in sixteen tokens
+        // (starting sentences, naming people and places): room enough that
+        // the list is seldom copied as it grows.
+        let mut runs: Vec<Run<'a>> = Vec::with_capacity(toks.len() / 16);
         let bytes = text.as_bytes();
-        // Most words start with a lower-case ASCII letter, which no name
-        // does: they are turned away by their first byte in a tight loop,
-        // before any slicing.
-        let may_open_name = |t: &Tok| {
-            t.word
-                && !bytes
-                    .get(t.start)
-                    .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        };
-        while let Some(skip) = toks
-            .get(i..)
-            .and_then(|rest| rest.iter().position(may_open_name))
-        {
-            i += skip;
-            let t = toks[i];
-            let w = &text[t.start..t.end];
-            if !name_word(w) {
+        let mut i = 0;
+        while let Some(at) = next_capital(toks, bytes, i) {
+            i = at;
+            let Some((w, flags)) = capital_name_token(text, &toks[i]) else {
                 i += 1;
                 continue;
-            }
+            };
+            // Sentence words and titles are stripped from the front as the
+            // run grows (noting gendered titles), with the lists' bits
+            // already at hand.
+            let mut front = Front {
+                s: i,
+                gender: None,
+                done: false,
+            };
+            front.take(i, w, flags);
+            let mut last = w;
             let mut j = i + 1;
             let mut ends_possessive = is_possessive(w);
             while j < toks.len() && !ends_possessive {
-                let u = toks[j];
-                let uw = &text[u.start..u.end];
+                let u = &toks[j];
                 if !u.word || u.newline_before {
                     break;
                 }
-                if name_word(uw)
-                    || (is_connector(uw)
+                let (uw, flags) = match name_token(text, u) {
+                    Some(word) => word,
+                    // Every connector is short and lower-case, and only
+                    // counts before a name word: most words after a name
+                    // are turned away before the list is asked.
+                    None if u.end.saturating_sub(u.start) <= CONNECTOR_MAX_LEN
                         && toks
                             .get(j + 1)
-                            .is_some_and(|n| n.word && name_word(&text[n.start..n.end])))
-                {
-                    ends_possessive = is_possessive(uw);
-                    j += 1;
-                } else {
-                    break;
-                }
+                            .is_some_and(|n| n.word && name_token(text, n).is_some()) =>
+                    {
+                        let uw = &text[u.start..u.end];
+                        let flags = LISTS.flags(uw);
+                        if flags & list::CONNECTOR == 0 {
+                            break;
+                        }
+                        (uw, flags)
+                    }
+                    None => break,
+                };
+                front.take(j, uw, flags);
+                last = uw;
+                ends_possessive = is_possessive(uw);
+                j += 1;
             }
             // A run that an organisation word ends (`Bayport Harbor
             // Authority`, `Coastal Cup`) is part of a name, not a person.
+            // Every such word starts with an upper-case ASCII letter.
             if toks.get(j).is_some_and(|u| {
-                u.word && !u.newline_before && ORG_TAIL_SET.contains(&text[u.start..u.end])
+                u.word
+                    && !u.newline_before
+                    && bytes.get(u.start).is_some_and(u8::is_ascii_uppercase)
+                    && LISTS.flags(&text[u.start..u.end]) & list::ORG_TAIL != 0
             }) {
                 i = j + 1;
                 continue;
             }
-            // Strip sentence words and titles from the front; note gendered
-            // titles.
-            let mut s = i;
-            let mut gender = None;
-            while s < j {
-                let w = &text[toks[s].start..toks[s].end];
-                if LEADING_SET.contains(w) || TITLE_SET.contains(w) {
-                    match w {
-                        "Mr." | "Mr" | "M." | "Herr" => gender = Some(Gender::Male),
-                        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Mme" | "Mme." | "Mlle"
-                        | "Frau" => gender = Some(Gender::Female),
-                        _ => {}
-                    }
-                    s += 1;
-                } else {
-                    break;
-                }
+            if front.s < j {
+                runs.push(Run {
+                    s: front.s,
+                    e: j,
+                    gender: front.gender,
+                    first: i,
+                    key: if ends_possessive {
+                        strip_possessive(last)
+                    } else {
+                        last
+                    },
+                    possessive: ends_possessive,
+                });
             }
-            if s < j {
-                runs.push((s, j, gender, i));
-            }
-            i = j.max(i + 1);
+            i = j;
         }
 
         let mut best: Map<&'a str, (usize, usize, usize)> = Map::default();
-        for &(s, e, _, _) in &runs {
-            let n = e - s;
+        let mut in_best = Seen::default();
+        for run in &runs {
+            let n = run.e - run.s;
             if !(2..=4).contains(&n) {
                 continue;
             }
-            let start = toks[s].start;
-            let last = toks[e - 1];
-            let end = last.start + strip_possessive(&text[last.start..last.end]).len();
-            for t in &toks[s..e] {
-                let w = strip_possessive(&text[t.start..t.end]);
-                if is_connector(w) || eq_any(w, SUFFIXES) {
+            let Some(last) = toks.get(run.e - 1) else {
+                continue;
+            };
+            let start = toks[run.s].start;
+            let end = last.start + run.key.len();
+            // Only the last word of a run may be possessive.
+            let words = toks[run.s..run.e - 1]
+                .iter()
+                .map(|t| &text[t.start..t.end])
+                .chain([run.key]);
+            for w in words {
+                if w.len() <= CONNECTOR_MAX_LEN
+                    && LISTS.flags(w) & (list::CONNECTOR | list::SUFFIX) != 0
+                {
                     continue;
                 }
+                in_best.insert(w);
                 let slot = best.entry(w).or_insert((n, start, end));
                 if n > slot.0 {
                     *slot = (n, start, end);
@@ -732,7 +1031,7 @@ impl<'a> Names<'a> {
             }
         }
 
-        let mut occurrences = Vec::new();
+        let mut occurrences = Vec::with_capacity(runs.len());
         let mut gender = Map::default();
         let mut q = 0;
         let inside = |pos: usize, q: &mut usize| {
@@ -741,35 +1040,36 @@ impl<'a> Names<'a> {
             }
             quoted.get(*q).is_some_and(|&(a, _)| a <= pos)
         };
-        for &(s, e, g, first) in &runs {
-            let n = e - s;
-            let last = toks[e - 1];
-            let key = strip_possessive(&text[last.start..last.end]);
-            let name = if (2..=4).contains(&n) || n == 1 {
-                best.get(key).map(|&(_, a, b)| (a, b))
-            } else {
-                None
+        for run in &runs {
+            let n = run.e - run.s;
+            // Most single words (`Obama`, `London`) are in no longer name:
+            // the filter tells before the map is hashed.
+            if n > 4 || n == 1 && !in_best.may_hold(run.key) {
+                continue;
+            }
+            let Some(&(_, a, b)) = best.get(run.key) else {
+                continue;
             };
-            if let Some(name) = name {
-                let before = first
-                    .checked_sub(1)
-                    .map(|i| &text[toks[i].start..toks[i].end]);
-                let subject = !is_possessive(&text[last.start..last.end])
-                    && before.is_none_or(|w| {
-                        let verb = w.ends_with("ed") && w.chars().all(char::is_lowercase);
-                        !(verb || OBJECT_BEFORE_SET.contains(w))
-                    });
-                let pos = toks[s].start;
-                occurrences.push(Occurrence {
-                    pos,
-                    token: s,
-                    name,
-                    subject,
-                    quoted: inside(pos, &mut q),
+            let name = (a, b);
+            let before = run
+                .first
+                .checked_sub(1)
+                .map(|i| &text[toks[i].start..toks[i].end]);
+            let subject = !run.possessive
+                && before.is_none_or(|w| {
+                    let verb = w.ends_with("ed") && w.chars().all(char::is_lowercase);
+                    !(verb || LISTS.flags(w) & list::OBJECT_BEFORE != 0)
                 });
-                if let Some(g) = g {
-                    gender.entry(name.0).or_insert(g);
-                }
+            let pos = toks[run.s].start;
+            occurrences.push(Occurrence {
+                pos,
+                token: run.s,
+                name,
+                subject,
+                quoted: inside(pos, &mut q),
+            });
+            if let Some(g) = run.gender {
+                gender.entry(name.0).or_insert(g);
             }
         }
         learn_from_pronouns(text, toks, &occurrences, quoted, &mut gender);
@@ -889,7 +1189,9 @@ fn learn_from_pronouns(
 ) {
     let mut q = 0;
     for (k, o) in occurrences.iter().enumerate() {
-        if !o.subject || o.quoted {
+        // A pronoun can only confirm what a title or an earlier pronoun
+        // already told.
+        if !o.subject || o.quoted || gender.contains_key(&o.name.0) {
             continue;
         }
         let until = occurrences.get(k + 1).map_or(toks.len(), |next| next.token);
@@ -898,12 +1200,6 @@ fn learn_from_pronouns(
         };
         let mut sentence_ends = 0;
         for t in waiting {
-            while q < quoted.len() && quoted[q].1 <= t.start {
-                q += 1;
-            }
-            if quoted.get(q).is_some_and(|&(a, _)| a <= t.start) {
-                continue;
-            }
             // No sentence end or pronoun below is longer than four bytes.
             if t.end.saturating_sub(t.start) > 4 {
                 continue;
@@ -913,15 +1209,17 @@ fn learn_from_pronouns(
             let Some(w) = text.as_bytes().get(t.start..t.end) else {
                 continue;
             };
-            // Every sentence end and pronoun below starts with one of
-            // these bytes: most short words are turned away before the
-            // comparisons.
-            if !w.first().is_some_and(|b| {
-                matches!(
-                    b,
-                    b'.' | b'!' | b'?' | b'h' | b'H' | b'e' | b'E' | b'i' | b'I' | b's' | b'S'
-                )
-            }) {
+            // Most short words are turned away by their first byte before
+            // the comparisons.
+            if !w.first().is_some_and(|&b| MAY_TELL[usize::from(b)]) {
+                continue;
+            }
+            // Asked only of the few tokens left: the cursor moves forward
+            // as far as for every token, just in fewer steps.
+            while q < quoted.len() && quoted[q].1 <= t.start {
+                q += 1;
+            }
+            if quoted.get(q).is_some_and(|&(a, _)| a <= t.start) {
                 continue;
             }
             if matches!(w, b"." | b"!" | b"?") {
@@ -944,9 +1242,497 @@ fn learn_from_pronouns(
     }
 }
 
+/// The first bytes of the sentence ends and pronouns that
+/// [`learn_from_pronouns`] looks for.
+static MAY_TELL: [bool; 256] = {
+    let mut table = [false; 256];
+    let firsts = b".!?hHeEiIsS";
+    let mut k = 0;
+    while k < firsts.len() {
+        table[firsts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The name index as first written, one list comparison at a time:
+    /// what [`Names::build`]'s shortcuts must agree with.
+    mod simple {
+        use super::super::*;
+
+        fn all_caps(w: &str) -> bool {
+            let mut letters = 0;
+            for c in w.chars() {
+                if c.is_lowercase() {
+                    return false;
+                }
+                if c.is_alphabetic() {
+                    letters += 1;
+                }
+            }
+            letters > 1 && !w.contains('.')
+        }
+
+        pub(super) fn name_word(w: &str) -> bool {
+            is_capitalized(w)
+                && !all_caps(strip_possessive(w))
+                && !eq_any(w, NOT_NAME)
+                && !eq_any(w, ORG_TAIL)
+        }
+
+        fn is_connector(w: &str) -> bool {
+            eq_any(w, CONNECTORS)
+        }
+
+        /// The fullest name per word, the occurrences and the genders.
+        pub(super) type Index<'a> = (
+            Map<&'a str, (usize, usize, usize)>,
+            Vec<Occurrence>,
+            Map<usize, Gender>,
+        );
+
+        pub(super) fn build<'a>(
+            text: &'a str,
+            toks: &[Tok],
+            quoted: &[(usize, usize)],
+        ) -> Index<'a> {
+            let mut runs: Vec<(usize, usize, Option<Gender>, usize)> = Vec::new();
+            let mut i = 0;
+            while i < toks.len() {
+                let t = toks[i];
+                let w = &text[t.start..t.end];
+                if !t.word || !name_word(w) {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                let mut ends_possessive = is_possessive(w);
+                while j < toks.len() && !ends_possessive {
+                    let u = toks[j];
+                    let uw = &text[u.start..u.end];
+                    if !u.word || u.newline_before {
+                        break;
+                    }
+                    if name_word(uw)
+                        || (is_connector(uw)
+                            && toks
+                                .get(j + 1)
+                                .is_some_and(|n| n.word && name_word(&text[n.start..n.end])))
+                    {
+                        ends_possessive = is_possessive(uw);
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if toks.get(j).is_some_and(|u| {
+                    u.word && !u.newline_before && eq_any(&text[u.start..u.end], ORG_TAIL)
+                }) {
+                    i = j + 1;
+                    continue;
+                }
+                let mut s = i;
+                let mut gender = None;
+                while s < j {
+                    let w = &text[toks[s].start..toks[s].end];
+                    if eq_any(w, LEADING) || eq_any(w, TITLES) {
+                        match w {
+                            "Mr." | "Mr" | "M." | "Herr" => gender = Some(Gender::Male),
+                            "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Mme" | "Mme." | "Mlle"
+                            | "Frau" => gender = Some(Gender::Female),
+                            _ => {}
+                        }
+                        s += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if s < j {
+                    runs.push((s, j, gender, i));
+                }
+                i = j;
+            }
+
+            let mut best: Map<&'a str, (usize, usize, usize)> = Map::default();
+            for &(s, e, _, _) in &runs {
+                let n = e - s;
+                if !(2..=4).contains(&n) {
+                    continue;
+                }
+                let start = toks[s].start;
+                let last = toks[e - 1];
+                let end = last.start + strip_possessive(&text[last.start..last.end]).len();
+                for t in &toks[s..e] {
+                    let w = strip_possessive(&text[t.start..t.end]);
+                    if is_connector(w) || eq_any(w, SUFFIXES) {
+                        continue;
+                    }
+                    let slot = best.entry(w).or_insert((n, start, end));
+                    if n > slot.0 {
+                        *slot = (n, start, end);
+                    }
+                }
+            }
+
+            let inside = |pos: usize| quoted.iter().any(|&(a, b)| a <= pos && pos < b);
+            let mut occurrences = Vec::new();
+            let mut gender = Map::default();
+            for &(s, e, g, first) in &runs {
+                let n = e - s;
+                let last = toks[e - 1];
+                let key = strip_possessive(&text[last.start..last.end]);
+                let name = if n <= 4 {
+                    best.get(key).map(|&(_, a, b)| (a, b))
+                } else {
+                    None
+                };
+                let Some(name) = name else {
+                    continue;
+                };
+                let before = first
+                    .checked_sub(1)
+                    .map(|i| &text[toks[i].start..toks[i].end]);
+                let subject = !is_possessive(&text[last.start..last.end])
+                    && before.is_none_or(|w| {
+                        let verb = w.ends_with("ed") && w.chars().all(char::is_lowercase);
+                        !(verb || eq_any(w, OBJECT_BEFORE))
+                    });
+                let pos = toks[s].start;
+                occurrences.push(Occurrence {
+                    pos,
+                    token: s,
+                    name,
+                    subject,
+                    quoted: inside(pos),
+                });
+                if let Some(g) = g {
+                    gender.entry(name.0).or_insert(g);
+                }
+            }
+
+            for (k, o) in occurrences.iter().enumerate() {
+                if !o.subject || o.quoted {
+                    continue;
+                }
+                let until = occurrences.get(k + 1).map_or(toks.len(), |next| next.token);
+                let mut sentence_ends = 0;
+                for t in &toks[o.token..until] {
+                    if inside(t.start) {
+                        continue;
+                    }
+                    let g = match &text[t.start..t.end] {
+                        "." | "!" | "?" => {
+                            sentence_ends += 1;
+                            if sentence_ends > 1 {
+                                break;
+                            }
+                            continue;
+                        }
+                        "he" | "He" | "his" | "His" | "him" | "er" | "Er" | "il" | "Il" => {
+                            Gender::Male
+                        }
+                        "she" | "She" | "her" | "Her" | "elle" | "Elle" => Gender::Female,
+                        _ => continue,
+                    };
+                    gender.entry(o.name.0).or_insert(g);
+                    break;
+                }
+            }
+            (best, occurrences, gender)
+        }
+    }
+
+    /// A xorshift generator: the randomised tests below need no crate.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() >> 8) as usize % n
+        }
+
+        fn pick<'w>(&mut self, words: &[&'w str]) -> &'w str {
+            words[self.below(words.len())]
+        }
+    }
+
+    /// Words of every kind the name index tells apart.
+    const MIXED: &[&str] = &[
+        "Ana",
+        "Ruiz",
+        "Wu",
+        "Li",
+        "O’Malley",
+        "O'Brien",
+        "McDonald",
+        "Émile",
+        "Łukasz",
+        "Ørsted",
+        "Ñico",
+        "Zoë",
+        "ÉCOLE",
+        "NASA",
+        "U.S.",
+        "G.K.",
+        "A.",
+        "J",
+        "Xi",
+        "IV",
+        "Jr.",
+        "Sr",
+        "de",
+        "van",
+        "al",
+        "la",
+        "du",
+        "Van",
+        "De",
+        "said",
+        "says",
+        "the",
+        "met",
+        "praised",
+        "accused",
+        "with",
+        "to",
+        "vs.",
+        "ed",
+        "he",
+        "she",
+        "her",
+        "his",
+        "He",
+        "She",
+        "elle",
+        "il",
+        "er",
+        "Me",
+        "me",
+        "i",
+        "I",
+        "É",
+        "ÉÉ",
+        "Ébert’s",
+        "’s",
+        "'s",
+        "s",
+        "a",
+        "an",
+        "and",
+        "was",
+        "rained",
+        "Smith's",
+        "Smith’s",
+        "SMITH’S",
+        "Wu’S",
+        "Li'S",
+        "MacKenzie",
+        "iPhone",
+        "eBay",
+        "123",
+        "2024",
+        "x",
+        "Ab.",
+        "AB.",
+        "ÀB",
+        "Àb",
+        "ǅemal",
+        "ǈ",
+        "Σίσυφος",
+        "ΣΊΣΥΦΟΣ",
+        "Москва",
+        "МОСКВА",
+        "東京",
+    ];
+
+    const PUNCT: &[&str] = &[
+        ".", ",", "!", "?", ";", ":", " “", "” ", " \"", "\" ", "—", " - ", "\n", "\n\n", "(", ")",
+    ];
+
+    /// A random text of name runs, list words and punctuation.
+    fn random_text(rng: &mut Rng) -> String {
+        let lists: &[&[&str]] = &[
+            TITLES,
+            NOT_NAME,
+            ORG_TAIL,
+            CONNECTORS,
+            SUFFIXES,
+            LEADING,
+            OBJECT_BEFORE,
+            MIXED,
+            MIXED,
+            MIXED,
+        ];
+        let mut t = String::new();
+        for _ in 0..rng.below(400) {
+            if rng.below(5) == 0 {
+                t.push_str(rng.pick(PUNCT));
+            } else {
+                if !t.is_empty() && !t.ends_with(char::is_whitespace) {
+                    t.push(' ');
+                }
+                let list = lists[rng.below(lists.len())];
+                let w = rng.pick(list);
+                match rng.below(12) {
+                    0 => t.push_str(&w.to_uppercase()),
+                    1 => t.push_str(&w.to_lowercase()),
+                    2 => {
+                        t.push_str(w);
+                        t.push_str(rng.pick(&["'s", "’s", "’S", "’", "'"]));
+                    }
+                    _ => t.push_str(w),
+                }
+            }
+        }
+        t
+    }
+
+    /// Random spans of `t` (at character boundaries, in order).
+    fn random_quoted(rng: &mut Rng, t: &str) -> Vec<(usize, usize)> {
+        let mut cuts: Vec<usize> = (0..rng.below(8))
+            .map(|_| rng.below(t.len() + 1))
+            .filter(|&c| t.is_char_boundary(c))
+            .collect();
+        cuts.sort_unstable();
+        cuts.chunks_exact(2).map(|c| (c[0], c[1])).collect()
+    }
+
+    #[test]
+    fn agrees_with_the_simple_index_on_random_texts() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut toks = Vec::new();
+        let (mut occurrences, mut genders) = (0, 0);
+        for _ in 0..3000 {
+            let t = random_text(&mut rng);
+            let quoted = random_quoted(&mut rng, &t);
+            super::super::tok::tokenize(&t, 0, t.len(), &mut toks);
+            let fast = Names::build(&t, &toks, &quoted);
+            let (best, occ, gender) = simple::build(&t, &toks, &quoted);
+            assert_eq!(fast.best, best, "{t:?}");
+            let key = |o: &Occurrence| (o.pos, o.token, o.name, o.subject, o.quoted);
+            assert_eq!(
+                fast.occurrences.iter().map(key).collect::<Vec<_>>(),
+                occ.iter().map(key).collect::<Vec<_>>(),
+                "{t:?} {quoted:?}"
+            );
+            assert_eq!(*fast.gender.borrow(), gender, "{t:?} {quoted:?}");
+            occurrences += occ.len();
+            genders += gender.len();
+        }
+        // The texts exercise what they are meant to.
+        assert!(
+            occurrences > 10_000 && genders > 1_000,
+            "{occurrences} {genders}"
+        );
+    }
+
+    #[test]
+    fn one_probe_answers_every_list() {
+        let lists: &[(&[&str], u8)] = &[
+            (TITLES, list::TITLE),
+            (NOT_NAME, list::NOT_NAME),
+            (ORG_TAIL, list::NOT_NAME | list::ORG_TAIL),
+            (LEADING, list::LEADING),
+            (OBJECT_BEFORE, list::OBJECT_BEFORE),
+            (CONNECTORS, list::CONNECTOR),
+            (SUFFIXES, list::SUFFIX),
+        ];
+        let expected = |w: &str| {
+            lists
+                .iter()
+                .filter(|(words, _)| eq_any(w, words))
+                .fold(0, |f, &(_, bit)| f | bit)
+        };
+        let mut words: Vec<String> = Vec::new();
+        for w in lists
+            .iter()
+            .flat_map(|(words, _)| words.iter())
+            .chain(MIXED)
+        {
+            words.push(w.to_string());
+            words.push(w.to_lowercase());
+            words.push(w.to_uppercase());
+            words.push(format!("{w}s"));
+            words.push(format!("x{w}"));
+            words.extend(w.char_indices().map(|(k, _)| w[..k].to_string()));
+        }
+        for w in &words {
+            assert_eq!(LISTS.flags(w), expected(w), "{w:?}");
+        }
+        assert!(words.iter().filter(|w| LISTS.flags(w) != 0).count() > 500);
+    }
+
+    #[test]
+    fn the_pronoun_walk_keeps_every_word_it_looks_for() {
+        let words = [
+            ".", "!", "?", "he", "He", "his", "His", "him", "er", "Er", "il", "Il", "she", "She",
+            "her", "Her", "elle", "Elle",
+        ];
+        assert!(words.iter().all(|w| MAY_TELL[usize::from(w.as_bytes()[0])]));
+        assert!(!MAY_TELL[usize::from(b'a')] && !MAY_TELL[usize::from(b'T')]);
+    }
+
+    #[test]
+    fn the_filter_keeps_every_word_put_in() {
+        let mut seen = Seen::default();
+        let words: Vec<&str> = MIXED.iter().chain(TITLES).copied().collect();
+        for w in &words {
+            seen.insert(w);
+        }
+        assert!(words.iter().all(|w| seen.may_hold(w)));
+        // And turns most others away.
+        let others = NOT_NAME.iter().filter(|w| !seen.may_hold(w)).count();
+        assert!(others * 2 > NOT_NAME.len(), "{others}");
+    }
+
+    #[test]
+    fn shouting_is_all_caps_without_the_possessive() {
+        let mut rng = Rng(7);
+        for w in MIXED.iter().chain(TITLES).chain(NOT_NAME) {
+            for end in ["", "'s", "’s", "’S", "'S", "’"] {
+                for w in [w.to_string(), w.to_uppercase(), w.to_lowercase()] {
+                    let w = format!("{w}{end}");
+                    assert_eq!(shouts(&w), simple_shouts(&w), "{w:?}");
+                    assert_eq!(name_word(&w), simple::name_word(&w), "{w:?}");
+                }
+            }
+        }
+        for _ in 0..20_000 {
+            let w: String = (0..rng.below(6))
+                .map(|_| rng.pick(&["A", "b", "'", "’", "s", "S", ".", "É", "é", "1"]))
+                .collect();
+            assert_eq!(shouts(&w), simple_shouts(&w), "{w:?}");
+            assert_eq!(name_word(&w), simple::name_word(&w), "{w:?}");
+        }
+    }
+
+    fn name_word(w: &str) -> bool {
+        let t = Tok {
+            start: 0,
+            end: w.len(),
+            word: true,
+            newline_before: false,
+        };
+        let found = name_token(w, &t);
+        if let Some((word, flags)) = found {
+            assert_eq!((word, flags), (w, LISTS.flags(w)));
+        }
+        found.is_some()
+    }
+
+    fn simple_shouts(w: &str) -> bool {
+        all_caps(strip_possessive(w))
+    }
 
     fn build<'a>(t: &'a str, quoted: &[(usize, usize)]) -> Names<'a> {
         let mut toks = Vec::new();
@@ -1110,7 +1896,20 @@ mod tests {
 
     #[test]
     fn connectors_are_short() {
-        assert!(CONNECTORS.iter().all(|c| c.len() <= CONNECTOR_MAX_LEN));
-        assert!(is_connector("van") && !is_connector("Van") && !is_connector("vanity"));
+        assert!(
+            CONNECTORS
+                .iter()
+                .chain(SUFFIXES)
+                .all(|c| c.len() <= CONNECTOR_MAX_LEN)
+        );
+        let connector = |w| LISTS.flags(w) & list::CONNECTOR != 0;
+        assert!(connector("van") && !connector("Van") && !connector("vanity"));
+        // The run scanner asks about organisation words only when they
+        // start so.
+        assert!(
+            ORG_TAIL
+                .iter()
+                .all(|w| w.as_bytes()[0].is_ascii_uppercase())
+        );
     }
 }
