@@ -350,16 +350,16 @@ impl WordIndices<'_> {
     /// not all `_`; everything else is [`WordIndices::next_span_slow`].
     #[inline]
     pub(crate) fn next_span(&mut self) -> Option<(usize, usize)> {
-        if self.carry.is_none() && self.run != 0 {
-            let at = self.run.trailing_zeros();
-            let len = (!(self.run >> at)).trailing_zeros();
-            if at + len < 64 {
-                let bits = ((1u64 << len) - 1) << at;
-                self.run &= !bits;
-                if bits & !self.underscores != 0 {
-                    let start = self.base + at as usize;
-                    return Some((start, start + len as usize));
-                }
+        let run = self.run;
+        // Adding its lowest bit turns the lowest run of set bits into the
+        // one bit just past it: zero if there is no run or if it reaches
+        // the block's end.
+        let past = run.wrapping_add(run & run.wrapping_neg());
+        if past != 0 && self.carry.is_none() {
+            self.run = run & past;
+            if run & !past & !self.underscores != 0 {
+                let start = self.base + run.trailing_zeros() as usize;
+                return Some((start, self.base + past.trailing_zeros() as usize));
             }
         }
         self.next_span_slow()
@@ -554,14 +554,42 @@ fn pack_at(text: &[u8], start: usize, end: usize) -> Option<Key> {
     if len > 15 {
         return None;
     }
-    match text.get(start..).and_then(<[u8]>::first_chunk::<16>) {
-        Some(&sixteen) => {
-            let word = u128::from_le_bytes(sixteen) & ((1 << (8 * len)) - 1);
-            Some(Key(word as u64, (word >> 64) as u64 | (len as u64) << 56))
+    match (
+        text.get(start..).and_then(<[u8]>::first_chunk::<16>),
+        KEEP.get(len),
+    ) {
+        (Some(sixteen), Some(&(keep_lo, keep_hi))) => {
+            let (lo, hi) = sixteen.split_at(8);
+            let half = |h: &[u8]| h.try_into().map_or(0, u64::from_le_bytes);
+            Some(Key(
+                half(lo) & keep_lo,
+                half(hi) & keep_hi | (len as u64) << 56,
+            ))
         }
-        None => text.get(start..end).and_then(pack_bytes),
+        _ => text.get(start..end).and_then(pack_bytes),
     }
 }
+
+/// For each length up to 15, the masks of the bytes of a word of that
+/// length in the two halves of a 16-byte load. A look-up rather than a
+/// 128-bit mask shifted into place, which takes a dozen instructions for
+/// every word.
+const KEEP: [(u64, u64); 16] = {
+    const fn ones(bytes: usize) -> u64 {
+        if bytes >= 8 {
+            u64::MAX
+        } else {
+            (1 << (8 * bytes)) - 1
+        }
+    }
+    let mut keep = [(0, 0); 16];
+    let mut len = 0;
+    while len < 16 {
+        keep[len] = (ones(len), ones(len.saturating_sub(8)));
+        len += 1;
+    }
+    keep
+};
 
 /// The little-endian value of `b` (at most 8 bytes), zero above.
 fn le_bytes(b: &[u8]) -> u64 {
