@@ -715,7 +715,7 @@ impl Vocabulary {
         }
         let is_content = lower.chars().any(char::is_alphanumeric)
             && !lang.is_stop_word(lower)
-            && !lang.is_stop_word(lower.trim_end_matches("'s"));
+            && !lang.is_stop_word(without_possessives(lower));
         let number = if is_content {
             let stem = stemmer.stem(lower);
             match self.numbers.get(stem.as_ref()) {
@@ -737,6 +737,15 @@ impl Vocabulary {
         };
         number
     }
+}
+
+/// `word` without every `'s` at its end, like `trim_end_matches("'s")`
+/// but without setting up a substring search for each new word.
+fn without_possessives(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    word
 }
 
 /// Words a thread remembers, in all languages together, before starting
@@ -1112,6 +1121,15 @@ mod tests {
         assert_eq!(words, [(71, "a_b"), (75, tail.as_str()), (138, "_x")]);
         let words: Vec<&str> = word_indices("__ x_ __ 1").map(|(_, w)| w).collect();
         assert_eq!(words, ["x_", "1"]);
+    }
+
+    #[test]
+    fn possessives_are_trimmed_as_by_the_standard_library() {
+        for w in [
+            "", "'s", "it's", "it's's", "its", "s", "'", "x's'", "'s's's", "us's",
+        ] {
+            assert_eq!(without_possessives(w), w.trim_end_matches("'s"), "{w:?}");
+        }
     }
 
     #[test]
