@@ -266,40 +266,66 @@ pub struct WordIndices<'a> {
     carry: Option<usize>,
 }
 
-/// The classes of eight bytes at once (little-endian in `v`; any byte
-/// outside ASCII is in none), as eight-bit masks: the word bytes (letters,
-/// digits and `_`, the ASCII bytes that UAX-29 glues together: ALetter,
-/// Numeric, ExtendNumLet); the other visible bytes, among them the joiners
-/// that [`joins`] tells apart; and whether any is `_` (rare enough to be
-/// found byte by byte). Word arithmetic instead of eight look-ups and
-/// shifts.
+/// The classes of the bytes of a 64-byte block, one bit a byte.
+struct Classes {
+    /// Letters, digits and `_`: the ASCII bytes that UAX-29 glues
+    /// together (ALetter, Numeric, ExtendNumLet).
+    word: u64,
+    /// The other visible ASCII bytes, among them the joiners that [`joins`]
+    /// tells apart.
+    visible: u64,
+    /// The `_` bytes: a word of nothing else is skipped.
+    underscores: u64,
+}
+
+/// The [`Classes`] of 64 bytes (any byte outside ASCII is in none).
+///
+/// Written as a test of each byte into a byte array, which the compiler
+/// turns into a few vector operations for sixteen bytes at a time, and
+/// then a gathering of eight bytes into eight bits with one multiply: about
+/// three instructions a byte, where word arithmetic on eight bytes at a
+/// time took over six.
 ///
 /// The joiners are not told apart here: a visible byte that is no word byte
 /// yet has one on each side is rare (`U.S`, `3.5`, `don't`, `well-known`),
-/// so testing those few costs less than five more comparisons of every
-/// eight bytes.
-fn classify8(v: u64) -> (u64, u64, bool) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // Bytes with the top bit cleared, so that no sum below carries over.
-    let x = v & !HIGH;
-    // The top bit of each byte that is at least `lo`.
-    let at_least = |y: u64, lo: u8| y.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH;
-    // The top bit of each byte equal to `c`, exactly.
-    let equal = |c: u8| {
-        let y = x ^ (ONES * u64::from(c));
-        !((((y & !HIGH) + !HIGH) | y) & HIGH) & HIGH
+/// so testing those few costs less than more tests of every byte.
+#[inline]
+fn classify64(block: &[u8; 64]) -> Classes {
+    let mut word = [0u8; 64];
+    let mut visible = [0u8; 64];
+    let mut underscore = [0u8; 64];
+    let mut any_underscore = 0;
+    let classes = word.iter_mut().zip(&mut visible).zip(&mut underscore);
+    for (((w, v), u), &b) in classes.zip(block) {
+        let is_underscore = b == b'_';
+        // `|` and `&` rather than `||` and `&&`: no branches, so that the
+        // loop becomes vector operations.
+        let is_word =
+            ((b | 0x20).wrapping_sub(b'a') < 26) | (b.wrapping_sub(b'0') < 10) | is_underscore;
+        *w = u8::from(is_word);
+        *v = u8::from(!is_word & (b.wrapping_sub(b'!') < 0x5f));
+        *u = u8::from(is_underscore);
+        any_underscore |= *u;
+    }
+    // Byte k of each eight (0 or 1) lands in bit 56 + k of the product.
+    let gather = |bytes: &[u8; 64]| {
+        let eights = bytes
+            .chunks_exact(8)
+            .map(|c| c.try_into().map_or(0, u64::from_le_bytes));
+        eights.enumerate().fold(0, |mask, (k, eight)| {
+            mask | (eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k)
+        })
     };
-    let folded = x | (ONES * 0x20);
-    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    let ascii = !v & HIGH;
-    let underscore = equal(b'_') & ascii;
-    let word = ((digit | letter) & ascii) | underscore;
-    let visible = at_least(x, b'!') & ascii & !word;
-    // Gathers the top bit of byte k into bit k.
-    let gather = |h: u64| ((h >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
-    (gather(word), gather(visible), underscore != 0)
+    Classes {
+        word: gather(&word),
+        visible: gather(&visible),
+        // Rare enough to skip the gathering.
+        underscores: if any_underscore == 0 {
+            0
+        } else {
+            gather(&underscore)
+        },
+    }
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -350,16 +376,16 @@ impl WordIndices<'_> {
     /// not all `_`; everything else is [`WordIndices::next_span_slow`].
     #[inline]
     pub(crate) fn next_span(&mut self) -> Option<(usize, usize)> {
-        if self.carry.is_none() && self.run != 0 {
-            let at = self.run.trailing_zeros();
-            let len = (!(self.run >> at)).trailing_zeros();
-            if at + len < 64 {
-                let bits = ((1u64 << len) - 1) << at;
-                self.run &= !bits;
-                if bits & !self.underscores != 0 {
-                    let start = self.base + at as usize;
-                    return Some((start, start + len as usize));
-                }
+        let run = self.run;
+        // Adding its lowest bit turns the lowest run of set bits into the
+        // one bit just past it: zero if there is no run or if it reaches
+        // the block's end.
+        let past = run.wrapping_add(run & run.wrapping_neg());
+        if past != 0 && self.carry.is_none() {
+            self.run = run & past;
+            if run & !past & !self.underscores != 0 {
+                let start = self.base + run.trailing_zeros() as usize;
+                return Some((start, self.base + past.trailing_zeros() as usize));
             }
         }
         self.next_span_slow()
@@ -429,23 +455,22 @@ impl WordIndices<'_> {
     fn load_block(&mut self, base: usize) {
         let bytes = self.text.as_bytes();
         let end = (base + 64).min(self.ascii_end);
-        let (mut word, mut visible, mut underscore) = (0u64, 0u64, false);
         let block = bytes.get(base..end).unwrap_or_default();
-        let mut add = |k: usize, eight: u64| {
-            let (w, v, u) = classify8(eight);
-            word |= w << (8 * k);
-            visible |= v << (8 * k);
-            underscore |= u;
+        let Classes {
+            mut word,
+            visible,
+            underscores,
+        } = match block.first_chunk::<64>() {
+            Some(full) => classify64(full),
+            None => {
+                // Zeros after the block's bytes are in no class.
+                let mut padded = [0; 64];
+                if let Some(head) = padded.get_mut(..block.len()) {
+                    head.copy_from_slice(block);
+                }
+                classify64(&padded)
+            }
         };
-        let mut chunks = block.chunks_exact(8);
-        for (k, chunk) in chunks.by_ref().enumerate() {
-            add(k, chunk.try_into().map_or(0, u64::from_le_bytes));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // Under eight bytes, with zeros after them, in no class.
-            add(block.len() / 8, le_bytes(rest));
-        }
         // The bytes just outside the block, for the joiners at its edges.
         let before = u64::from(base > self.ascii_start && is_word_byte(bytes[base - 1]));
         let after = u64::from(end < self.ascii_end && is_word_byte(bytes[end]));
@@ -460,16 +485,7 @@ impl WordIndices<'_> {
         }
         self.base = base;
         self.run = word;
-        self.underscores = if underscore {
-            let at = |(i, &b): (usize, &u8)| u64::from(b == b'_') << i;
-            block
-                .iter()
-                .enumerate()
-                .map(at)
-                .fold(0, |mask, bit| mask | bit)
-        } else {
-            0
-        };
+        self.underscores = underscores;
     }
 
     /// Sets up the stretch starting at `pos` (a cut or the start): all-ASCII
@@ -554,14 +570,42 @@ fn pack_at(text: &[u8], start: usize, end: usize) -> Option<Key> {
     if len > 15 {
         return None;
     }
-    match text.get(start..).and_then(<[u8]>::first_chunk::<16>) {
-        Some(&sixteen) => {
-            let word = u128::from_le_bytes(sixteen) & ((1 << (8 * len)) - 1);
-            Some(Key(word as u64, (word >> 64) as u64 | (len as u64) << 56))
+    match (
+        text.get(start..).and_then(<[u8]>::first_chunk::<16>),
+        KEEP.get(len),
+    ) {
+        (Some(sixteen), Some(&(keep_lo, keep_hi))) => {
+            let (lo, hi) = sixteen.split_at(8);
+            let half = |h: &[u8]| h.try_into().map_or(0, u64::from_le_bytes);
+            Some(Key(
+                half(lo) & keep_lo,
+                half(hi) & keep_hi | (len as u64) << 56,
+            ))
         }
-        None => text.get(start..end).and_then(pack_bytes),
+        _ => text.get(start..end).and_then(pack_bytes),
     }
 }
+
+/// For each length up to 15, the masks of the bytes of a word of that
+/// length in the two halves of a 16-byte load. A look-up rather than a
+/// 128-bit mask shifted into place, which takes a dozen instructions for
+/// every word.
+const KEEP: [(u64, u64); 16] = {
+    const fn ones(bytes: usize) -> u64 {
+        if bytes >= 8 {
+            u64::MAX
+        } else {
+            (1 << (8 * bytes)) - 1
+        }
+    }
+    let mut keep = [(0, 0); 16];
+    let mut len = 0;
+    while len < 16 {
+        keep[len] = (ones(len), ones(len.saturating_sub(8)));
+        len += 1;
+    }
+    keep
+};
 
 /// The little-endian value of `b` (at most 8 bytes), zero above.
 fn le_bytes(b: &[u8]) -> u64 {
@@ -671,7 +715,7 @@ impl Vocabulary {
         }
         let is_content = lower.chars().any(char::is_alphanumeric)
             && !lang.is_stop_word(lower)
-            && !lang.is_stop_word(lower.trim_end_matches("'s"));
+            && !lang.is_stop_word(without_possessives(lower));
         let number = if is_content {
             let stem = stemmer.stem(lower);
             match self.numbers.get(stem.as_ref()) {
@@ -693,6 +737,15 @@ impl Vocabulary {
         };
         number
     }
+}
+
+/// `word` without every `'s` at its end, like `trim_end_matches("'s")`
+/// but without setting up a substring search for each new word.
+fn without_possessives(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    word
 }
 
 /// Words a thread remembers, in all languages together, before starting
@@ -1016,38 +1069,46 @@ mod tests {
         }
     }
 
-    /// The masks [`classify8`] finds one byte at a time.
-    fn classes_byte_by_byte(bytes: [u8; 8]) -> (u64, u64, bool) {
-        let (mut word, mut visible, mut underscore) = (0, 0, 0);
-        for (i, &b) in bytes.iter().enumerate() {
+    /// The [`Classes`] of `block`, found one byte at a time.
+    fn classes_byte_by_byte(block: &[u8; 64]) -> (u64, u64, u64) {
+        let (mut word, mut visible, mut underscores) = (0, 0, 0);
+        for (i, &b) in block.iter().enumerate() {
             let is_word = b.is_ascii_alphanumeric() || b == b'_';
             word |= u64::from(is_word) << i;
             visible |= u64::from(b.is_ascii_graphic() && !is_word || b == 0x7f) << i;
-            underscore |= u64::from(b == b'_') << i;
+            underscores |= u64::from(b == b'_') << i;
         }
-        (word, visible, underscore != 0)
+        (word, visible, underscores)
     }
 
     #[test]
-    fn eight_bytes_are_classified_as_one_by_one() {
-        for seed in 0..20_000u64 {
-            let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-            let mut bytes = [0u8; 8];
-            for b in &mut bytes {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                *b = (x >> 24) as u8 & if seed % 2 == 0 { 0x7f } else { 0xff };
+    fn blocks_are_classified_as_byte_by_byte() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut random = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut block = [0u8; 64];
+        for round in 0..5_000 {
+            for b in &mut block {
+                let r = random();
+                // Any byte, any ASCII byte, or the bytes that matter most.
+                *b = match round % 3 {
+                    0 => r as u8,
+                    1 => r as u8 & 0x7f,
+                    _ => b"_aZ.'9 \x80"[(r % 8) as usize],
+                };
             }
-            assert_eq!(
-                classify8(u64::from_le_bytes(bytes)),
-                classes_byte_by_byte(bytes),
-                "{bytes:?}"
-            );
+            let c = classify64(&block);
+            let found = (c.word, c.visible, c.underscores);
+            assert_eq!(found, classes_byte_by_byte(&block), "{block:?}");
         }
         for b in 0..=255u8 {
-            let bytes = [b, 0, 0, 0, 0, 0, 0, 0];
-            assert_eq!(classify8(u64::from(b)), classes_byte_by_byte(bytes), "{b}");
+            let c = classify64(&[b; 64]);
+            let found = (c.word, c.visible, c.underscores);
+            assert_eq!(found, classes_byte_by_byte(&[b; 64]), "{b}");
         }
     }
 
@@ -1060,6 +1121,15 @@ mod tests {
         assert_eq!(words, [(71, "a_b"), (75, tail.as_str()), (138, "_x")]);
         let words: Vec<&str> = word_indices("__ x_ __ 1").map(|(_, w)| w).collect();
         assert_eq!(words, ["x_", "1"]);
+    }
+
+    #[test]
+    fn possessives_are_trimmed_as_by_the_standard_library() {
+        for w in [
+            "", "'s", "it's", "it's's", "its", "s", "'", "x's'", "'s's's", "us's",
+        ] {
+            assert_eq!(without_possessives(w), w.trim_end_matches("'s"), "{w:?}");
+        }
     }
 
     #[test]
