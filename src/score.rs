@@ -57,125 +57,117 @@ pub fn score_sentences(text: &str, sentences: &[Sentence], doc: &DocTerms) -> Ve
     if n == 0 {
         return Vec::new();
     }
-    let num_terms = doc.num_terms();
-    // Sentence frequency of each stem, and its count in the whole document.
-    let mut df = vec![0u32; num_terms];
-    let mut tf_doc = vec![0u32; num_terms];
-    let mut last_seen = vec![usize::MAX; num_terms];
-    for i in 0..n {
+    // One pass over the tokens counts each stem's sentence frequency and
+    // document count, and lists each sentence's distinct stems in the order
+    // they first occur, with their counts: the TF-IDF pass reads those lists
+    // rather than counting the tokens again.
+    let mut stats = vec![TermStat::NEW; doc.num_terms()];
+    // At most one entry per token: sized once rather than grown.
+    let mut entries: Vec<Entry> = Vec::with_capacity(doc.tokens.len());
+    let mut rows = vec![Row::default(); n];
+    for (i, row) in rows.iter_mut().enumerate() {
+        let first = entries.len();
         for t in doc.sentence(i) {
-            let term = t.term as usize;
-            tf_doc[term] += 1;
-            if last_seen[term] != i {
-                last_seen[term] = i;
-                df[term] += 1;
+            let stat = &mut stats[t.term as usize];
+            stat.tf_doc += 1;
+            if stat.last_seen != i {
+                stat.last_seen = i;
+                stat.df += 1;
+                stat.entry = entries.len();
+                entries.push(Entry {
+                    term: t.term,
+                    tf: 1,
+                    weight: 0.0,
+                });
+            } else if let Some(entry) = entries.get_mut(stat.entry) {
+                entry.tf += 1;
             }
         }
+        row.vector = first..entries.len();
     }
     // The IDF depends on the sentence frequency alone, which takes few
     // values: one logarithm per value rather than per stem.
     let mut idf_of_df = vec![f64::NAN; n + 1];
-    let idf: Vec<f64> = df
-        .iter()
-        .map(|&d| {
-            let idf = || ((n as f64 + 1.0) / (d as f64 + 1.0)).ln() + 1.0;
-            match idf_of_df.get_mut(d as usize) {
-                Some(known) if !known.is_nan() => *known,
-                Some(slot) => {
-                    *slot = idf();
-                    *slot
-                }
-                None => idf(),
+    let mut doc_norm = 0.0f64;
+    for stat in &mut stats {
+        let d = stat.df;
+        let idf = || ((n as f64 + 1.0) / (d as f64 + 1.0)).ln() + 1.0;
+        stat.idf = match idf_of_df.get_mut(d as usize) {
+            Some(known) if !known.is_nan() => *known,
+            Some(slot) => {
+                *slot = idf();
+                *slot
             }
-        })
-        .collect();
-    let doc_vec: Vec<f64> = tf_doc
-        .iter()
-        .zip(&idf)
-        .map(|(&tf, &w)| tf as f64 * w)
-        .collect();
-    let doc_norm = doc_vec.iter().map(|x| x * x).sum::<f64>().sqrt();
+            None => idf(),
+        };
+        stat.doc_weight = stat.tf_doc as f64 * stat.idf;
+        // Squares are never negative, so this sum in term order is the
+        // same as `Iterator::sum` over them.
+        doc_norm += stat.doc_weight * stat.doc_weight;
+    }
+    let doc_norm = doc_norm.sqrt();
 
-    // Each story sentence's TF-IDF vector, kept for the forward pass:
-    // `weights[vector_of[i]]` are its (term, weight) pairs, `norm_of[i]` its
-    // length.
-    let mut tf = vec![0u32; num_terms];
-    let mut touched: Vec<usize> = Vec::with_capacity(num_terms);
-    // At most one pair per token: sized once rather than grown.
-    let mut weights: Vec<(u32, f64)> = Vec::with_capacity(doc.tokens.len());
-    let mut vector_of: Vec<Range<usize>> = vec![0..0; n];
-    let mut centrality_of = vec![0.0; n];
-    let mut position_of = vec![0usize; n];
-    let mut is_story = vec![false; n];
-    let mut norm_of = vec![0.0f64; n];
+    // Each story sentence's TF-IDF vector: its entries' weights, kept for
+    // the forward pass. Any other sentence keeps no vector.
     // Position counts story sentences only: a headline, byline block or
     // caption ahead of the lead must not push the lead down.
     let mut story_position = 0usize;
-    for (i, sentence) in sentences.iter().enumerate() {
+    for (i, (sentence, row)) in sentences.iter().zip(&mut rows).enumerate() {
         let words = doc.sentence_words.get(i).copied().unwrap_or(0);
         if words < MIN_STORY_WORDS || !is_story_sentence(sentence.text(text)) {
+            row.vector = 0..0;
             continue;
         }
-        touched.clear();
-        for t in doc.sentence(i) {
-            let term = t.term as usize;
-            if tf[term] == 0 {
-                touched.push(term);
-            }
-            tf[term] += 1;
-        }
         let (mut dot, mut norm) = (0.0, 0.0);
-        let first = weights.len();
-        for &term in &touched {
-            let w = tf[term] as f64 * idf[term];
-            dot += w * doc_vec[term];
+        for entry in entries.get_mut(row.vector.clone()).unwrap_or_default() {
+            let stat = &stats[entry.term as usize];
+            let w = entry.tf as f64 * stat.idf;
+            dot += w * stat.doc_weight;
             norm += w * w;
-            tf[term] = 0;
-            weights.push((term as u32, w));
+            entry.weight = w;
         }
         let norm = norm.sqrt();
-        norm_of[i] = norm;
-        vector_of[i] = first..weights.len();
-        centrality_of[i] = if norm > 0.0 && doc_norm > 0.0 {
+        row.norm = norm;
+        row.centrality = if norm > 0.0 && doc_norm > 0.0 {
             dot / (norm * doc_norm)
         } else {
             0.0
         };
-        position_of[i] = story_position;
-        is_story[i] = true;
+        row.position = story_position;
+        row.story = true;
         story_position += 1;
     }
 
-    let forward = forward_centrality(&weights, &vector_of, &norm_of, num_terms);
-    let max_forward = forward.iter().copied().fold(0.0, f64::max);
+    forward_centrality(&entries, &mut rows, stats.len());
+    let max_forward = rows.iter().map(|row| row.forward).fold(0.0, f64::max);
 
     let mut scores = vec![0.0; n];
-    for i in 0..n {
-        if !is_story[i] {
+    for (i, (row, score)) in rows.iter().zip(&mut scores).enumerate() {
+        if !row.story {
             continue;
         }
         let words = doc.sentence_words.get(i).copied().unwrap_or(0);
-        let centrality = centrality_of[i];
+        let centrality = row.centrality;
         let forward = if max_forward > 0.0 {
-            forward[i] / max_forward
+            row.forward / max_forward
         } else {
             0.0
         };
-        let position = 1.0 / (1.0 + position_of[i] as f64).sqrt();
-        let mut score =
+        let position = 1.0 / (1.0 + row.position as f64).sqrt();
+        let mut s =
             CENTRALITY_WEIGHT * centrality + FORWARD_WEIGHT * forward + POSITION_WEIGHT * position;
         if words < MIN_WORDS {
-            score *= words as f64 / MIN_WORDS as f64;
+            s *= words as f64 / MIN_WORDS as f64;
         }
         if words > LONG_SENTENCE_WORDS {
-            score *= LONG_SENTENCE_WORDS as f64 / words as f64;
+            s *= LONG_SENTENCE_WORDS as f64 / words as f64;
         }
-        scores[i] = score;
+        *score = s;
     }
     // The lead is always kept: news puts the story's point in its first
     // sentence, and a summary without it reads as if the story were missing.
     let lead = (0..n)
-        .find(|&i| is_story[i] && doc.sentence_words.get(i).copied().unwrap_or(0) >= MIN_WORDS);
+        .find(|&i| rows[i].story && doc.sentence_words.get(i).copied().unwrap_or(0) >= MIN_WORDS);
     if let Some(lead) = lead {
         let top = scores
             .iter()
@@ -190,37 +182,88 @@ pub fn score_sentences(text: &str, sentences: &[Sentence], doc: &DocTerms) -> Ve
     scores
 }
 
-/// Forward centrality of each sentence: its unit TF-IDF vector against the
-/// summed TF-IDF of every sentence after it, in one backward pass. Later
-/// sentences count by their weight, so that a run of short quotes sharing one
-/// word does not outweigh the paragraphs that carry the story. `vector_of[i]`
-/// indexes sentence `i`'s (term, weight) pairs in `weights`; `norm_of[i]` is
-/// its length (0 for a sentence that is not a candidate).
-fn forward_centrality(
-    weights: &[(u32, f64)],
-    vector_of: &[Range<usize>],
-    norm_of: &[f64],
-    num_terms: usize,
-) -> Vec<f64> {
-    let n = vector_of.len();
+/// What the scorer knows of one stem of the document.
+#[derive(Clone, Copy, Debug)]
+struct TermStat {
+    /// How many times it occurs in the document.
+    tf_doc: u32,
+    /// How many sentences it occurs in.
+    df: u32,
+    /// The last sentence it was seen in.
+    last_seen: usize,
+    /// Its entry in that sentence's list of stems.
+    entry: usize,
+    /// Its inverse sentence frequency.
+    idf: f64,
+    /// Its weight in the whole document's TF-IDF vector.
+    doc_weight: f64,
+}
+
+impl TermStat {
+    /// A stem not seen yet.
+    const NEW: TermStat = TermStat {
+        tf_doc: 0,
+        df: 0,
+        last_seen: usize::MAX,
+        entry: 0,
+        idf: 0.0,
+        doc_weight: 0.0,
+    };
+}
+
+/// One distinct stem of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Entry {
+    /// The stem's term id.
+    term: u32,
+    /// How many times it occurs in the sentence.
+    tf: u32,
+    /// Its TF-IDF weight in the sentence (set for story sentences only).
+    weight: f64,
+}
+
+/// What the scorer knows of one sentence.
+#[derive(Clone, Debug, Default)]
+struct Row {
+    /// Its distinct stems, as a range of the entries (empty unless it tells
+    /// the story).
+    vector: Range<usize>,
+    /// The length of its TF-IDF vector (0 unless it tells the story).
+    norm: f64,
+    /// The cosine between it and the whole document.
+    centrality: f64,
+    /// See [`forward_centrality`].
+    forward: f64,
+    /// How many story sentences come before it.
+    position: usize,
+    /// Whether it tells the story (see [`is_story_sentence`]).
+    story: bool,
+}
+
+/// Forward centrality of each sentence, into `rows[i].forward`: its unit
+/// TF-IDF vector against the summed TF-IDF of every sentence after it, in
+/// one backward pass. Later sentences count by their weight, so that a run
+/// of short quotes sharing one word does not outweigh the paragraphs that
+/// carry the story. `rows[i].vector` indexes sentence `i`'s weights in
+/// `entries`; `rows[i].norm` is its length (0 for a sentence that is not a
+/// candidate).
+fn forward_centrality(entries: &[Entry], rows: &mut [Row], num_terms: usize) {
     let mut later = vec![0.0f64; num_terms];
-    let mut forward = vec![0.0f64; n];
-    for i in (0..n).rev() {
-        let vector = weights.get(vector_of[i].clone()).unwrap_or(&[]);
-        if norm_of[i] > 0.0 {
+    for row in rows.iter_mut().rev() {
+        let vector = entries.get(row.vector.clone()).unwrap_or(&[]);
+        if row.norm > 0.0 {
             let dot: f64 = vector
                 .iter()
-                .map(|&(t, w)| w * later.get(t as usize).copied().unwrap_or(0.0))
+                .map(|e| e.weight * later.get(e.term as usize).copied().unwrap_or(0.0))
                 .sum();
-            forward[i] = dot / norm_of[i];
+            row.forward = dot / row.norm;
         }
-        for &(t, w) in vector {
-            if let Some(sum) = later.get_mut(t as usize) {
-                *sum += w;
+        for e in vector {
+            if let Some(sum) = later.get_mut(e.term as usize) {
+                *sum += e.weight;
             }
         }
     }
-    forward
 }
 
 /// Picks the sentences to keep under `budget`: best first, no near-repeats,
@@ -546,9 +589,21 @@ mod tests {
     #[test]
     fn forward_centrality_counts_only_what_follows() {
         // Sentences 0 and 1 share term 0; sentence 2 has only term 1.
-        let weights = [(0, 2.0), (0, 1.0), (1, 3.0)];
-        let vector_of = [0..1, 1..2, 2..3];
-        let forward = forward_centrality(&weights, &vector_of, &[2.0, 1.0, 3.0], 2);
+        let entry = |term, weight| Entry {
+            term,
+            tf: 1,
+            weight,
+        };
+        let entries = [entry(0, 2.0), entry(0, 1.0), entry(1, 3.0)];
+        let mut rows: Vec<Row> = (0..3)
+            .map(|i| Row {
+                vector: i..i + 1,
+                norm: entries[i].weight,
+                ..Row::default()
+            })
+            .collect();
+        forward_centrality(&entries, &mut rows, 2);
+        let forward: Vec<f64> = rows.iter().map(|row| row.forward).collect();
         assert_eq!(forward, [1.0, 0.0, 0.0]);
     }
 
