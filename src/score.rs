@@ -349,17 +349,162 @@ fn overlap(doc: &DocTerms, a: usize, b: usize) -> f64 {
 /// assert!(!is_story_sentence("14:11 EST, 3 March 2024 ."));
 /// ```
 pub fn is_story_sentence(sentence: &str) -> bool {
-    let s = sentence.trim();
+    // The splitter trims its sentences: an ASCII letter or mark at both ends
+    // leaves nothing to trim.
+    let s = match sentence.as_bytes() {
+        [first, .., last] if is_ascii_visible(*first) && is_ascii_visible(*last) => sentence,
+        _ => sentence.trim(),
+    };
     let ends_like_sentence = s
         .trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')', ']', '\u{bb}'])
         .ends_with(['.', '!', '?', '\u{2026}', ':', ';']);
-    // The cheap test first: most lines that fail, fail on their ending. Time
-    // stamps and name lists have no running words (caseless scripts count as
-    // running words).
-    ends_like_sentence
-        && ascii_running_words(s).unwrap_or_else(|| running_words(s)) >= 2
-        && !is_trimmed_boilerplate(s)
-        && !is_caption(s)
+    if !ends_like_sentence {
+        return false;
+    }
+    // The other tests would each read most of the sentence: one pass over
+    // its bytes answers the common case, an ASCII sentence with no room for
+    // a boilerplate phrase or a caption.
+    let scan = Scan::of(s.as_bytes());
+    // Time stamps and name lists have no running words (caseless scripts
+    // count as running words).
+    let running = if scan.non_ascii {
+        ascii_running_words(s).unwrap_or_else(|| running_words(s))
+    } else {
+        scan.running_words
+    };
+    if running < 2 {
+        return false;
+    }
+    if scan.non_ascii || scan.may_hold_phrase {
+        return !is_trimmed_boilerplate(s) && !is_caption(s);
+    }
+    !boilerplate_ascii(s, false)
+}
+
+/// What one pass over a sentence's bytes tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Scan {
+    /// Some byte is not ASCII.
+    non_ascii: bool,
+    /// It may hold a boilerplate phrase or a caption's `: `. False only when
+    /// it has no `: ` and none of the byte triples that the phrases cannot
+    /// do without, `k h` ("click here to") and `r v` ("scroll down for
+    /// video"), in either case.
+    may_hold_phrase: bool,
+    /// How many of its white-space separated words start with a lower-case
+    /// ASCII letter, exact up to 255, when it is ASCII (see
+    /// [`ascii_running_words`]).
+    running_words: usize,
+}
+
+impl Scan {
+    /// Sixteen bytes at a time, which the compiler turns into vector
+    /// instructions.
+    const LANES: usize = 16;
+
+    /// The scan of `s`.
+    fn of(s: &[u8]) -> Scan {
+        const LANES: usize = Scan::LANES;
+        // Every run of three bytes, as three slices side by side.
+        let runs = s.len().saturating_sub(2);
+        let first = s.get(..runs).unwrap_or_default();
+        let second = s.get(1..runs + 1).unwrap_or_default();
+        let third = s.get(2..runs + 2).unwrap_or_default();
+        let (firsts, _) = first.as_chunks::<LANES>();
+        let (seconds, _) = second.as_chunks::<LANES>();
+        let (thirds, _) = third.as_chunks::<LANES>();
+        let mut lanes = Lanes::default();
+        for ((a, b), c) in firsts.iter().zip(seconds).zip(thirds) {
+            lanes.add(a, b, c, 0);
+        }
+        // The runs left over: the last full block again when there is one,
+        // counting only its runs not read yet, else a block padded with zero
+        // bytes, which match nothing.
+        let rest = runs % LANES;
+        if rest != 0 {
+            let last = |part: &[u8]| match part.last_chunk::<LANES>() {
+                Some(block) => *block,
+                None => {
+                    let mut block = [0; LANES];
+                    for (lane, &byte) in block.iter_mut().zip(part) {
+                        *lane = byte;
+                    }
+                    block
+                }
+            };
+            let seen = if runs < LANES { 0 } else { LANES - rest };
+            lanes.add(&last(first), &last(second), &last(third), seen);
+        }
+        // The top bit of every byte.
+        const TOP_BITS: u128 = u128::MAX / 0xff * 0x80;
+        // The first byte follows no byte, and the last two start no run.
+        let end = s.get(runs..).unwrap_or_default();
+        let mut running_words =
+            lanes.word_starts() + usize::from(s.first().is_some_and(u8::is_ascii_lowercase));
+        if let [before, last] = *end {
+            running_words += usize::from(is_ascii_space(before) && last.is_ascii_lowercase());
+        }
+        Scan {
+            non_ascii: u128::from_ne_bytes(lanes.high) & TOP_BITS != 0 || !end.is_ascii(),
+            may_hold_phrase: u128::from_ne_bytes(lanes.phrase) != 0 || end == b": ",
+            running_words,
+        }
+    }
+}
+
+/// What [`Scan`] has found so far, lane by lane: the lanes stay in vector
+/// registers through the pass and are summed up once at its end.
+#[derive(Clone, Copy, Debug, Default)]
+struct Lanes {
+    /// The first bytes of the runs, ORed: the top bit tells a non-ASCII one.
+    high: [u8; Scan::LANES],
+    /// Non-zero where a run is one of the triples of
+    /// [`Scan::may_hold_phrase`].
+    phrase: [u8; Scan::LANES],
+    /// How many second bytes are lower-case ASCII letters after white
+    /// space, up to 255 a lane.
+    starts: [u8; Scan::LANES],
+}
+
+impl Lanes {
+    /// Reads the runs `a[i]`, `b[i]`, `c[i]`, counting word starts from lane
+    /// `from` on. No branch, so that the compiler reads them as vectors.
+    fn add(&mut self, a: &[u8; 16], b: &[u8; 16], c: &[u8; 16], from: usize) {
+        for i in 0..Scan::LANES {
+            let (x, y, z) = (a[i], b[i], c[i]);
+            let (x_lower, z_lower) = (x | 0x20, z | 0x20);
+            let triple = (x_lower == b'k') & (z_lower == b'h')
+                | (x_lower == b'r') & (z_lower == b'v')
+                | (x == b':');
+            let start = (i >= from) & is_ascii_space(x) & y.is_ascii_lowercase();
+            self.high[i] |= x;
+            self.phrase[i] |= u8::from(triple & (y == b' '));
+            self.starts[i] = self.starts[i].saturating_add(u8::from(start));
+        }
+    }
+
+    /// How many word starts the lanes have counted, or 255 if more.
+    fn word_starts(&self) -> usize {
+        // The sixteen counts summed as one number: by pairs into eight 16-bit
+        // sums, then four at a time by a multiplication that gathers them in
+        // the top 16 bits of a 64-bit half. No sum comes near 2^16.
+        const EVEN_BYTES: u128 = u128::MAX / 0xffff * 0xff;
+        let lanes = u128::from_le_bytes(self.starts);
+        let pairs = (lanes & EVEN_BYTES) + ((lanes >> 8) & EVEN_BYTES);
+        let sum = |half: u64| (half.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize;
+        (sum(pairs as u64) + sum((pairs >> 64) as u64)).min(255)
+    }
+}
+
+/// Whether `b` is an ASCII character other than white space (a control
+/// character counts).
+fn is_ascii_visible(b: u8) -> bool {
+    b.is_ascii() && !is_ascii_space(b)
+}
+
+/// `char::is_whitespace` on ASCII: `\t` to `\r` and the space.
+fn is_ascii_space(b: u8) -> bool {
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
 
 /// How many of the white-space separated words of `s` start with a
@@ -385,8 +530,7 @@ fn ascii_running_words(s: &str) -> Option<usize> {
         if !b.is_ascii() {
             return None;
         }
-        // `char::is_whitespace` on ASCII: `\t` to `\r` and the space.
-        let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+        let space = is_ascii_space(b);
         if after_space && !space && b.is_ascii_lowercase() {
             count += 1;
             if count == 2 {
@@ -446,19 +590,26 @@ fn is_trimmed_boilerplate(s: &str) -> bool {
 /// [`is_boilerplate`] for a text without the two characters that lower-case
 /// to ASCII letters.
 fn is_boilerplate_ascii(text: &str) -> bool {
+    boilerplate_ascii(text, true)
+}
+
+/// [`is_boilerplate_ascii`], looking for the phrases inside the text only
+/// when `phrases` is true (false tells that the text has none).
+fn boilerplate_ascii(text: &str, phrases: bool) -> bool {
     let s = text.as_bytes();
     let starts = |p: &str| {
         s.get(..p.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
     };
-    // Every prefix is lower-case ASCII: its first byte rules most out.
-    let first = s.first().map_or(0, |b| b | 0x20);
-    if BOILERPLATE_PREFIXES
-        .iter()
-        .any(|p| p.as_bytes().first() == Some(&first) && starts(p))
-    {
-        // "By the end of the year ..." is a sentence, not a byline.
-        return !(starts("by ") && text.split_whitespace().count() > 8);
+    // Only the prefixes that begin with the text's first byte can match.
+    let mut prefixes = s.first().map_or(0, |&b| PREFIXES_BY_FIRST[usize::from(b)]);
+    while prefixes != 0 {
+        let k = prefixes.trailing_zeros() as usize;
+        prefixes &= prefixes - 1;
+        if BOILERPLATE_PREFIXES.get(k).is_some_and(|p| starts(p)) {
+            // "By the end of the year ..." is a sentence, not a byline.
+            return !(starts("by ") && text.split_whitespace().nth(8).is_some());
+        }
     }
     let at = |i: usize, p: &[u8]| {
         s.get(i..i + p.len())
@@ -472,11 +623,16 @@ fn is_boilerplate_ascii(text: &str) -> bool {
         v.checked_sub(16)
             .is_some_and(|i| at(i, b"scroll down for video"))
     };
-    memchr::memchr2_iter(b'k', b'K', s).any(click)
-        || memchr::memchr2_iter(b'v', b'V', s).any(scroll)
+    phrases
+        && (memchr::memchr2_iter(b'k', b'K', s).any(click)
+            || memchr::memchr2_iter(b'v', b'V', s).any(scroll))
         || s.len()
             .checked_sub(20)
-            .is_some_and(|i| s[i..].eq_ignore_ascii_case(b"for the latest news."))
+            // The `s.` at the end turns most sentences away first.
+            .is_some_and(|i| {
+                matches!(s, [.., b's' | b'S', b'.'])
+                    && s[i..].eq_ignore_ascii_case(b"for the latest news.")
+            })
 }
 
 /// Lower-case openings of boilerplate lines.
@@ -499,6 +655,20 @@ const BOILERPLATE_PREFIXES: [&str; 17] = [
     "copyright",
     "all rights reserved",
 ];
+
+/// For each byte, the [`BOILERPLATE_PREFIXES`] (bit `k` for the `k`th) that
+/// begin with it, in either case.
+const PREFIXES_BY_FIRST: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut k = 0;
+    while k < BOILERPLATE_PREFIXES.len() {
+        let first = BOILERPLATE_PREFIXES[k].as_bytes()[0];
+        table[first.to_ascii_lowercase() as usize] |= 1 << k;
+        table[first.to_ascii_uppercase() as usize] |= 1 << k;
+        k += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -530,6 +700,141 @@ mod tests {
                 assert!(is_boilerplate(&line), "{line}");
                 let line = format!("{}{} now", "x".repeat(pad), &phrase[..phrase.len() - 1]);
                 assert!(!is_boilerplate(&line), "{line}");
+            }
+        }
+    }
+
+    /// [`is_story_sentence`] as plainly as it can be written.
+    fn is_story_sentence_simple(sentence: &str) -> bool {
+        let s = sentence.trim();
+        let ends_like_sentence = s
+            .trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')', ']', '\u{bb}'])
+            .ends_with(['.', '!', '?', '\u{2026}', ':', ';']);
+        ends_like_sentence && running_words(s) >= 2 && !is_boilerplate_simple(s) && !is_caption(s)
+    }
+
+    /// [`is_boilerplate`] on a trimmed sentence, by lower-casing it first.
+    fn is_boilerplate_simple(s: &str) -> bool {
+        let lower = s.to_lowercase();
+        if BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+            return !(lower.starts_with("by ") && s.split_whitespace().count() > 8);
+        }
+        lower.contains("scroll down for video")
+            || lower.contains("click here to")
+            || lower.ends_with("for the latest news.")
+    }
+
+    /// Sentences pieced together from words, phrases and bytes that the
+    /// story-sentence tests look for, in any case and with any spacing.
+    fn sentence_pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let pieces = vec![
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{a0}",
+            "\u{2003}",
+            "\x1f",
+            "\0",
+            ".",
+            " .",
+            "!",
+            "?",
+            ":",
+            ": ",
+            ";",
+            ",",
+            "\"",
+            "\u{201c}",
+            "\u{201d}",
+            ")",
+            "\u{2026}",
+            "a",
+            "the",
+            "The",
+            "river",
+            "K",
+            "k",
+            "h",
+            "H",
+            "r",
+            "v",
+            "V",
+            "k h",
+            "R V",
+            "\u{e9}t\u{e9}",
+            "\u{c9}cole",
+            "\u{130}",
+            "\u{212a}",
+            "\u{4e2d}\u{6587}",
+            "click here to",
+            "CLICK HERE TO",
+            "click here t",
+            "Scroll down for video",
+            "scroll down for VIDEO",
+            "for the latest news.",
+            "For The Latest NEWS.",
+            "by ",
+            "By ",
+            "BY",
+            "published:",
+            "Updated: ",
+            "photo:",
+            "All rights reserved",
+            "subscribe",
+            "Mystery: ",
+            "Safe and sound: ",
+        ];
+        proptest::collection::vec(proptest::sample::select(pieces), 0..60)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn story_sentences_are_found_as_the_simple_tests_find_them(s in sentence_pieces()) {
+            proptest::prop_assert_eq!(is_story_sentence(&s), is_story_sentence_simple(&s));
+            proptest::prop_assert_eq!(is_boilerplate(&s), is_boilerplate_simple(s.trim()));
+        }
+
+        #[test]
+        fn story_sentences_of_any_bytes_are_found_as_the_simple_tests_find_them(
+            s in "[ -~\t\n\r\x0b\x0c\x1f\u{a0}\u{e9}\u{130}\u{212a}]{0,100}",
+        ) {
+            proptest::prop_assert_eq!(is_story_sentence(&s), is_story_sentence_simple(&s));
+        }
+
+        #[test]
+        fn the_scan_rules_out_only_what_is_not_there(s in sentence_pieces()) {
+            let scan = Scan::of(s.as_bytes());
+            proptest::prop_assert_eq!(scan.non_ascii, !s.is_ascii());
+            if s.is_ascii() {
+                proptest::prop_assert_eq!(scan.running_words.min(2), running_words(&s));
+            }
+            if !scan.may_hold_phrase {
+                let lower = s.to_lowercase();
+                proptest::prop_assert!(!lower.contains("click here to"));
+                proptest::prop_assert!(!lower.contains("scroll down for video"));
+                proptest::prop_assert!(!s.contains(": "));
+            }
+        }
+    }
+
+    #[test]
+    fn the_scan_counts_running_words_across_its_blocks() {
+        // Word starts in the first block, in the block read twice at the
+        // end, at the very end and nowhere else.
+        for len in 0..70 {
+            for at in 0..len {
+                let mut s = vec![b'X'; len];
+                s[at] = b'a';
+                if at > 0 {
+                    s[at - 1] = b' ';
+                }
+                let s = String::from_utf8(s).unwrap();
+                assert_eq!(Scan::of(s.as_bytes()).running_words, 1, "{s:?}");
+                let twice = format!("{s} {s}");
+                assert_eq!(Scan::of(twice.as_bytes()).running_words, 2, "{twice:?}");
             }
         }
     }
