@@ -290,13 +290,20 @@ pub fn select(
         Budget::Words(w) => (usize::MAX, w),
         Budget::Ratio(r) => (((n as f64) * r).ceil() as usize, usize::MAX),
     };
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    // Best first, ties in document order: sorted as integer pairs, and no two
+    // pairs are equal, so an unstable sort gives the one order.
+    let mut order: Vec<(i64, usize)> = scores[..n]
+        .iter()
+        .enumerate()
+        .map(|(i, &score)| (!total_order_key(score), i))
+        .collect();
+    order.sort_unstable();
     let words_of = |i: usize| doc.sentence_words.get(i).copied().unwrap_or(0);
-    let pick = |real_only: bool| {
+    let mut overlap = Overlap::new(doc);
+    let mut pick = |real_only: bool| {
         let mut chosen: Vec<usize> = Vec::new();
         let mut words = 0usize;
-        for &i in &order {
+        for &(_, i) in &order {
             if chosen.len() >= max_sentences {
                 break;
             }
@@ -306,7 +313,7 @@ pub fn select(
             if words.saturating_add(words_of(i)) > max_words {
                 continue;
             }
-            if real_only && chosen.iter().any(|&j| overlap(doc, i, j) > REDUNDANCY) {
+            if real_only && chosen.iter().any(|&j| overlap.share(i, j) > REDUNDANCY) {
                 continue;
             }
             words += words_of(i);
@@ -323,18 +330,54 @@ pub fn select(
     chosen
 }
 
-/// Share of the smaller sentence's stems that the other one also has.
-fn overlap(doc: &DocTerms, a: usize, b: usize) -> f64 {
-    let (a, b) = (doc.sentence(a), doc.sentence(b));
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if small.is_empty() {
-        return 0.0;
+/// An integer that orders as [`f64::total_cmp`] orders `x`: the bits, with
+/// those after the sign flipped for a negative number.
+fn total_order_key(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
+}
+
+/// How much two sentences of a document share.
+struct Overlap<'a> {
+    doc: &'a DocTerms,
+    /// For each term, the last comparison that saw it in its larger
+    /// sentence.
+    seen: Vec<usize>,
+    /// How many comparisons have been made.
+    comparisons: usize,
+}
+
+impl<'a> Overlap<'a> {
+    /// Comparisons of `doc`'s sentences.
+    fn new(doc: &'a DocTerms) -> Overlap<'a> {
+        Overlap {
+            doc,
+            seen: vec![0; doc.num_terms()],
+            comparisons: 0,
+        }
     }
-    let shared = small
-        .iter()
-        .filter(|t| large.iter().any(|u| u.term == t.term))
-        .count();
-    shared as f64 / small.len() as f64
+
+    /// Share of the smaller sentence's stems that the other one also has.
+    fn share(&mut self, a: usize, b: usize) -> f64 {
+        let (a, b) = (self.doc.sentence(a), self.doc.sentence(b));
+        let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        if small.is_empty() {
+            return 0.0;
+        }
+        // Marking the larger sentence's terms, rather than searching it for
+        // each of the smaller one's, keeps a comparison linear.
+        self.comparisons += 1;
+        for u in large {
+            if let Some(seen) = self.seen.get_mut(u.term as usize) {
+                *seen = self.comparisons;
+            }
+        }
+        let shared = small
+            .iter()
+            .filter(|t| self.seen.get(t.term as usize) == Some(&self.comparisons))
+            .count();
+        shared as f64 / small.len() as f64
+    }
 }
 
 /// Whether a sentence tells the story: not boilerplate, not a headline or
@@ -867,6 +910,56 @@ mod tests {
         let (sentences, doc) = analyse(text);
         let chosen = select(&sentences, &[0.9, 0.8, 0.5], &doc, Budget::Sentences(2));
         assert_eq!(chosen, [0, 2]);
+    }
+
+    #[test]
+    fn total_order_keys_order_as_total_cmp() {
+        let values = [
+            f64::NEG_INFINITY,
+            -1.5,
+            -0.0,
+            0.0,
+            f64::MIN_POSITIVE,
+            0.25,
+            0.25f64.next_up(),
+            1.0,
+            f64::INFINITY,
+            f64::NAN,
+            -f64::NAN,
+        ];
+        for a in values {
+            for b in values {
+                let keys = total_order_key(a).cmp(&total_order_key(b));
+                assert_eq!(keys, a.total_cmp(&b), "{a} {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn overlap_is_the_share_of_the_smaller_sentence() {
+        let text = "The bridge reopened after repairs on Monday morning. \
+                    Bridge repairs took a week. \
+                    The bridge reopened, the bridge reopened, on Monday. \
+                    Nothing else.";
+        let (_, doc) = analyse(text);
+        let n = doc.sentence_tokens.len();
+        let mut overlap = Overlap::new(&doc);
+        for a in 0..n {
+            for b in 0..n {
+                let (x, y) = (doc.sentence(a), doc.sentence(b));
+                let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+                let shared = small
+                    .iter()
+                    .filter(|t| large.iter().any(|u| u.term == t.term))
+                    .count();
+                let share = if small.is_empty() {
+                    0.0
+                } else {
+                    shared as f64 / small.len() as f64
+                };
+                assert_eq!(overlap.share(a, b), share, "{a} {b}");
+            }
+        }
     }
 
     #[test]
