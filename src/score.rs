@@ -553,14 +553,21 @@ fn is_ascii_space(b: u8) -> bool {
 /// How many of the white-space separated words of `s` start with a
 /// lower-case letter (or a letter of a caseless script), up to 2.
 fn running_words(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
-        })
-        .take(2)
-        .count()
+    // `split_whitespace` by hand: a word starts at a character that is not
+    // white space, after one that is or at the start.
+    let mut count = 0;
+    let mut after_space = true;
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        if after_space && !space && c.is_alphabetic() && !c.is_uppercase() {
+            count += 1;
+            if count == 2 {
+                break;
+            }
+        }
+        after_space = space;
+    }
+    count
 }
 
 /// How many of the white-space separated words of `s` start with a
@@ -753,7 +760,10 @@ mod tests {
         let ends_like_sentence = s
             .trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')', ']', '\u{bb}'])
             .ends_with(['.', '!', '?', '\u{2026}', ':', ';']);
-        ends_like_sentence && running_words(s) >= 2 && !is_boilerplate_simple(s) && !is_caption(s)
+        ends_like_sentence
+            && running_words_simple(s) >= 2
+            && !is_boilerplate_simple(s)
+            && !is_caption(s)
     }
 
     /// [`is_boilerplate`] on a trimmed sentence, by lower-casing it first.
@@ -833,7 +843,24 @@ mod tests {
             .prop_map(|pieces| pieces.concat())
     }
 
+    /// [`running_words`] by `split_whitespace`.
+    fn running_words_simple(s: &str) -> usize {
+        s.split_whitespace()
+            .filter(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
+            })
+            .take(2)
+            .count()
+    }
+
     proptest::proptest! {
+        #[test]
+        fn running_words_are_counted_as_split_whitespace_counts_them(s in sentence_pieces()) {
+            proptest::prop_assert_eq!(running_words(&s), running_words_simple(&s));
+        }
+
         #[test]
         fn story_sentences_are_found_as_the_simple_tests_find_them(s in sentence_pieces()) {
             proptest::prop_assert_eq!(is_story_sentence(&s), is_story_sentence_simple(&s));
