@@ -7,6 +7,7 @@
 //! the current document sits beside its number.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 use foldhash::fast::RandomState;
@@ -192,22 +193,45 @@ impl Analyzer {
         STEM_CACHE.with_borrow_mut(|cache| {
             cache.prepare(lang);
             cache.begin_document();
+            let mut batch = std::mem::take(&mut cache.batch);
             for sentence in sentences {
                 let first = doc.tokens.len();
-                let mut words = 0;
+                // First each word's key, and a read of the slot where its
+                // look-up starts. The vocabulary outgrows the nearer caches,
+                // and these reads do not wait on one another, so the
+                // processor overlaps their misses, where one look-up after
+                // another would wait for each in turn.
+                batch.clear();
+                let mut touched = 0;
                 let mut spans = word_indices(sentence.text(text));
                 while let Some((start, end)) = spans.next_span() {
-                    words += 1;
                     let (start, end) = (sentence.start + start, sentence.start + end);
-                    let number = cache.number(text, start, end, lang, &self.stemmer);
+                    let key = pack_at(text.as_bytes(), start, end);
+                    let hash = key.map_or(0, |key| cache.vocabulary.short_words.hash(key));
+                    touched ^= cache.vocabulary.short_words.touch(hash);
+                    batch.push(Pending {
+                        start,
+                        end,
+                        key,
+                        hash,
+                    });
+                }
+                std::hint::black_box(touched);
+                for p in &batch {
+                    let number =
+                        cache.number(text, p.start, p.end, p.key, p.hash, lang, &self.stemmer);
                     let term = cache.term(number, &mut doc, keep_stems);
                     if term != STOP {
-                        doc.tokens.push(Token { start, term });
+                        doc.tokens.push(Token {
+                            start: p.start,
+                            term,
+                        });
                     }
                 }
                 doc.sentence_tokens.push(first..doc.tokens.len());
-                doc.sentence_words.push(words);
+                doc.sentence_words.push(batch.len());
             }
+            cache.batch = batch;
         });
         doc
     }
@@ -671,6 +695,17 @@ struct StemCache {
     /// every document afresh; with the words they hold.
     shelved: Vec<(Lang, Vocabulary)>,
     shelved_words: usize,
+    /// The words of the sentence being read, reused from one to the next.
+    batch: Vec<Pending>,
+}
+
+/// A word found but not yet looked up.
+struct Pending {
+    start: usize,
+    end: usize,
+    key: Option<Key>,
+    /// `key`'s hash in the vocabulary (0 without a key).
+    hash: u64,
 }
 
 /// One language's words and stems.
@@ -682,7 +717,7 @@ struct Vocabulary {
     /// without lower-casing; lower-cased, so that "Market" and "market" are
     /// stemmed once. (Lower-casing twice changes nothing, so the two kinds
     /// of key never disagree.)
-    short_words: HashMap<Key, u32, RandomState>,
+    short_words: ShortWords,
     /// Longer words, lower-cased -> stem number or [`STOP`].
     words: HashMap<Box<str>, u32, RandomState>,
     /// For each stem number, the last document that used the stem (high
@@ -707,10 +742,10 @@ impl Vocabulary {
     fn stem(&mut self, lower: &str, lang: Lang, stemmer: &Stemmer) -> u32 {
         let key = pack(lower);
         let known = match key {
-            Some(key) => self.short_words.get(&key),
-            None => self.words.get(lower),
+            Some(key) => self.short_words.get(key),
+            None => self.words.get(lower).copied(),
         };
-        if let Some(&number) = known {
+        if let Some(number) = known {
             return number;
         }
         let is_content = lower.chars().any(char::is_alphanumeric)
@@ -733,9 +768,111 @@ impl Vocabulary {
         };
         match key {
             Some(key) => self.short_words.insert(key, number),
-            None => self.words.insert(Box::from(lower), number),
-        };
+            None => {
+                self.words.insert(Box::from(lower), number);
+            }
+        }
         number
+    }
+}
+
+/// Words of up to 15 bytes by their [`pack`]ed key -> stem number: an
+/// open-addressing table with linear probing.
+///
+/// Written out rather than a `HashMap` so that the slot where a look-up
+/// starts can be read ahead of the look-up (see `analyze_keeping`), which
+/// the standard map does not offer.
+#[derive(Default)]
+struct ShortWords {
+    /// A power of two long, or empty; [`EMPTY_KEY`] marks a free slot.
+    slots: Vec<(Key, u32)>,
+    len: usize,
+    hasher: RandomState,
+}
+
+/// No word packs to this key: a packed key holds the word's length, and no
+/// word is empty.
+const EMPTY_KEY: Key = Key(0, 0);
+
+/// The fewest slots a table that holds anything has.
+const MIN_SLOTS: usize = 1 << 10;
+
+impl ShortWords {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn hash(&self, key: Key) -> u64 {
+        self.hasher.hash_one(key)
+    }
+
+    /// A read of the slot where the look-up of `hash` starts, for the
+    /// caller to fold into a value it keeps, so that the read is done.
+    #[inline]
+    fn touch(&self, hash: u64) -> u64 {
+        let mask = self.slots.len().wrapping_sub(1);
+        self.slots
+            .get(hash as usize & mask)
+            .map_or(0, |slot| slot.0.0)
+    }
+
+    fn get(&self, key: Key) -> Option<u32> {
+        self.get_hashed(key, self.hash(key))
+    }
+
+    #[inline]
+    fn get_hashed(&self, key: Key, hash: u64) -> Option<u32> {
+        if key == EMPTY_KEY {
+            return None;
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = hash as usize & mask;
+        // The table is never more than three quarters full, so a free slot
+        // ends every probe.
+        loop {
+            let &(slot_key, number) = self.slots.get(at)?;
+            if slot_key == key {
+                return Some(number);
+            }
+            if slot_key == EMPTY_KEY {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, key: Key, number: u32) {
+        if key == EMPTY_KEY {
+            return;
+        }
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = self.hash(key) as usize & mask;
+        while let Some(slot) = self.slots.get_mut(at) {
+            if slot.0 == key {
+                slot.1 = number;
+                return;
+            }
+            if slot.0 == EMPTY_KEY {
+                *slot = (key, number);
+                self.len += 1;
+                return;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let slots = (self.slots.len() * 2).max(MIN_SLOTS);
+        let old = std::mem::replace(&mut self.slots, vec![(EMPTY_KEY, 0); slots]);
+        self.len = 0;
+        for (key, number) in old {
+            if key != EMPTY_KEY {
+                self.insert(key, number);
+            }
+        }
     }
 }
 
@@ -761,6 +898,7 @@ thread_local! {
         lower: String::new(),
         shelved: Vec::new(),
         shelved_words: 0,
+        batch: Vec::new(),
     });
 }
 
@@ -801,20 +939,23 @@ impl StemCache {
     }
 
     /// The number of the stem of the word at `start..end` of `text` as
-    /// written, or [`STOP`]. A known word is found by its key alone: only a
+    /// written, or [`STOP`]. A known word is found by its key alone (`key`
+    /// and `hash` as [`pack_at`] and [`ShortWords::hash`] give them): only a
     /// new one is sliced out of the text.
     #[inline]
+    #[allow(clippy::too_many_arguments)]
     fn number(
         &mut self,
         text: &str,
         start: usize,
         end: usize,
+        key: Option<Key>,
+        hash: u64,
         lang: Lang,
         stemmer: &Stemmer,
     ) -> u32 {
-        let key = pack_at(text.as_bytes(), start, end);
         if let Some(key) = key
-            && let Some(&number) = self.vocabulary.short_words.get(&key)
+            && let Some(number) = self.vocabulary.short_words.get_hashed(key, hash)
         {
             return number;
         }
@@ -832,9 +973,9 @@ impl StemCache {
         let vocabulary = &mut self.vocabulary;
         let known = key
             .filter(|key| key.is_ascii())
-            .and_then(|key| vocabulary.short_words.get(&key.ascii_lowercase()));
+            .and_then(|key| vocabulary.short_words.get(key.ascii_lowercase()));
         let number = match known {
-            Some(&number) => number,
+            Some(number) => number,
             None => {
                 let lower = &mut self.lower;
                 lower.clear();
@@ -940,7 +1081,7 @@ mod tests {
         let text = "Rallied RALLIED rallied Über ÜBER über.";
         Analyzer::new(Lang::English).analyze(text, &segment::split(text));
         STEM_CACHE.with_borrow(|c| {
-            let number = |w: &str| c.vocabulary.short_words.get(&pack(w)?).copied();
+            let number = |w: &str| c.vocabulary.short_words.get(pack(w)?);
             assert!(number("rallied").is_some());
             assert_eq!(number("Rallied"), number("rallied"));
             assert_eq!(number("RALLIED"), number("rallied"));
@@ -1020,6 +1161,36 @@ mod tests {
         }
         assert_eq!(spans, word_indices(text).collect::<Vec<_>>());
         assert_eq!(spans.len(), 9);
+    }
+
+    #[test]
+    fn short_words_answer_like_a_hash_map() {
+        let mut table = ShortWords::default();
+        let mut map = HashMap::new();
+        assert_eq!(table.get(Key(1, 2)), None);
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for i in 0..20_000u32 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Few distinct keys at first, so that some are written twice;
+            // then enough to make the table grow several times.
+            let key = Key(state % (u64::from(i) + 50), 1 << 56);
+            table.insert(key, i);
+            map.insert(key, i);
+            let probe = Key(state.rotate_left(7) % 4_000, 1 << 56);
+            assert_eq!(table.get(probe), map.get(&probe).copied());
+        }
+        assert_eq!(table.len(), map.len());
+        for (&key, &number) in &map {
+            assert_eq!(table.get(key), Some(number));
+            assert_eq!(table.get_hashed(key, table.hash(key)), Some(number));
+        }
+        // The free-slot marker is no word's key, and never stored.
+        table.insert(EMPTY_KEY, 7);
+        assert_eq!(table.get(EMPTY_KEY), None);
+        assert_eq!(table.len(), map.len());
+        assert!(table.slots.len().is_power_of_two() && table.len() * 4 <= table.slots.len() * 3);
     }
 
     #[test]
