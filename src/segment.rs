@@ -2273,6 +2273,16 @@ impl<'a, const SKIMS: bool> Scan<'a, SKIMS> {
         }
         // An ASCII word that no key looks like needs no key: ASCII keeps
         // its length when lower-cased, and its first and last letters.
+        // Nearly every word before a stop is such a word, and needs no
+        // decoding of chars either.
+        if tok.len() <= KEY_BYTES && tok.is_ascii() && !self.sp.may_be_ascii_key(tok.as_bytes()) {
+            return classify_unkeyed_ascii(tok.as_bytes());
+        }
+        self.classify_any(tok)
+    }
+
+    /// [`Scan::classify`] of any non-empty word, looked up or not.
+    fn classify_any(&self, tok: &str) -> Word {
         let entry = if tok.len() <= KEY_BYTES
             && tok.is_ascii()
             && !self.sp.may_be_ascii_key(tok.as_bytes())
@@ -2375,6 +2385,40 @@ impl<'a, const SKIMS: bool> Scan<'a, SKIMS> {
             end: k,
         })
     }
+}
+
+/// [`Scan::classify`] of a non-empty ASCII word that is no key: a number,
+/// an initial, a dotted abbreviation or a plain word. For ASCII, the
+/// numeric, upper-case and alphabetic chars are the ASCII digits, capitals
+/// and letters, so bytes tell all.
+fn classify_unkeyed_ascii(tok: &[u8]) -> Word {
+    let Some(&first) = tok.first() else {
+        return Word::Plain;
+    };
+    if first.is_ascii_digit() {
+        if tok
+            .iter()
+            .all(|&b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b':' | b'\'' | b'%'))
+        {
+            let small = tok.len() <= 3 && tok.iter().all(u8::is_ascii_digit);
+            return Word::Number { small };
+        }
+        return Word::Plain;
+    }
+    if tok.len() == 1 && first.is_ascii_uppercase() {
+        return Word::Abbrev(Kind::Ambiguous);
+    }
+    if tok.contains(&b'.') {
+        let mut parts = 0;
+        let dotted = tok.split(|&b| b == b'.').all(|p| {
+            parts += 1;
+            (1..=2).contains(&p.len()) && p.iter().all(u8::is_ascii_alphabetic)
+        });
+        if dotted && parts >= 2 {
+            return Word::Abbrev(Kind::Ambiguous);
+        }
+    }
+    Word::Plain
 }
 
 #[cfg(test)]
@@ -3303,5 +3347,30 @@ mod tests {
         assert!(!split(&list).is_empty());
         // Quadratic behaviour would take minutes here, even unoptimised.
         assert!(started.elapsed().as_secs() < 60);
+    }
+
+    #[test]
+    fn unkeyed_ascii_words_classify_as_any_word() {
+        let splitter = Splitter::new(Lang::English);
+        let scan = Scan::<true>::new(&splitter, "");
+        let mut rng = Rng(0x5851_f42d_4c95_7f2d);
+        let alphabet = b"aZsU.,:'%0917 -";
+        let mut checked = 0;
+        for round in 0..200_000 {
+            let len = 1 + round % 9;
+            let tok: String = (0..len)
+                .map(|_| char::from(alphabet[rng.below(alphabet.len())]))
+                .collect();
+            if tok.len() <= KEY_BYTES && !splitter.may_be_ascii_key(tok.as_bytes()) {
+                checked += 1;
+                assert_eq!(
+                    classify_unkeyed_ascii(tok.as_bytes()),
+                    scan.classify_any(&tok),
+                    "{tok:?}"
+                );
+            }
+            assert_eq!(scan.classify(&tok), scan.classify_any(&tok), "{tok:?}");
+        }
+        assert!(checked > 100_000, "{checked}");
     }
 }
