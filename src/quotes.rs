@@ -869,15 +869,30 @@ pub fn rank_with_summary(
     // ln of each count a term can have, computed once rather than once a
     // quoted word.
     let ln_count: Vec<f64> = (0..=max_count).map(|c| f64::from(c.max(1)).ln()).collect();
-    let mut summary_sets: Vec<Vec<u32>> = summary
-        .iter()
-        .map(|&(a, b)| term_set(doc.in_span(a, b)))
-        .collect();
-    summary_sets.retain(|s| !s.is_empty());
-    // First pass: raw substance, and how often each speaker is quoted.
+    // The terms of the quote being scored, marked by id: how many of them
+    // an earlier quote or a summary sentence shares is then one pass over
+    // that set, where merging the two sorted lists cost more than the rest
+    // of the ranking. The marks also make each set without sorting it.
+    let mut in_quote = vec![false; doc.num_terms()];
     let mut substance = Vec::with_capacity(quotes.len());
     let spans: Vec<&[crate::terms::Token]> =
         quotes.iter().map(|q| doc.in_span(q.start, q.end)).collect();
+    let summary_spans: Vec<&[crate::terms::Token]> =
+        summary.iter().map(|&(a, b)| doc.in_span(a, b)).collect();
+    // Every term set lives in this one list, as a range of it, rather than
+    // in a list of its own for each sentence and quote.
+    let mut terms: Vec<u32> =
+        Vec::with_capacity(spans.iter().chain(&summary_spans).map(|s| s.len()).sum());
+    let mut summary_sets: Vec<(usize, usize)> = Vec::with_capacity(summary.len());
+    for tokens in &summary_spans {
+        let from = terms.len();
+        push_term_set(tokens, &mut in_quote, &mut terms);
+        mark(&mut in_quote, terms.get(from..).unwrap_or_default(), false);
+        if terms.len() > from {
+            summary_sets.push((from, terms.len()));
+        }
+    }
+    // First pass: raw substance, and how often each speaker is quoted.
     for tokens in &spans {
         let n = tokens.len() as f64;
         // ln(tf) / ln(max tf): words said once count 0, the article's most
@@ -899,12 +914,7 @@ pub fn rank_with_summary(
     let best = substance.iter().copied().fold(0.0f64, f64::max);
     let voices = speaker_counts(quotes);
     let most = voices.iter().map(|v| v.1).max().unwrap_or(1).max(1) as f64;
-    let mut sets: Vec<Vec<u32>> = Vec::with_capacity(quotes.len());
-    // The terms of the quote being scored, marked by id: how many of them
-    // an earlier quote or a summary sentence shares is then one pass over
-    // that set, where merging the two sorted lists cost more than the rest
-    // of the ranking.
-    let mut in_quote = vec![false; doc.num_terms()];
+    let mut sets: Vec<(usize, usize)> = Vec::with_capacity(quotes.len());
     for (i, q) in quotes.iter_mut().enumerate() {
         let centrality = if best > 0.0 { substance[i] / best } else { 0.0 };
         let words = tok::count_words(q.text) as f64;
@@ -933,8 +943,15 @@ pub fn rank_with_summary(
         if q.text.trim_end().ends_with('?') {
             score *= 0.85;
         }
-        let set = term_set(spans.get(i).copied().unwrap_or_default());
-        mark(&mut in_quote, &set, true);
+        let from = terms.len();
+        push_term_set(
+            spans.get(i).copied().unwrap_or_default(),
+            &mut in_quote,
+            &mut terms,
+        );
+        let range = (from, terms.len());
+        let set = terms.get(from..).unwrap_or_default();
+        let set_of = |(a, b): (usize, usize)| terms.get(a..b).unwrap_or_default();
         let shared_with_quote = |s: &[u32]| {
             s.iter()
                 .filter(|&&t| in_quote.get(t as usize).copied().unwrap_or(false))
@@ -943,24 +960,26 @@ pub fn rank_with_summary(
         let lo = i.saturating_sub(DUPLICATE_WINDOW);
         // Two sets share at most the smaller one, so sizes far apart rule
         // a near-duplicate out before the sets are compared.
-        let near = |s: &Vec<u32>| {
+        let near = |&r: &(usize, usize)| {
+            let s = set_of(r);
             let (small, large) = (s.len().min(set.len()), s.len().max(set.len()));
             small as f64 / large as f64 >= 0.6
                 && jaccard(shared_with_quote(s), s.len(), set.len()) >= 0.6
         };
-        if !set.is_empty() && sets[lo..].iter().any(near) {
+        if !set.is_empty() && sets.get(lo..).unwrap_or_default().iter().any(near) {
             score *= 0.5;
         }
         if !set.is_empty()
-            && summary_sets.iter().any(|s| {
+            && summary_sets.iter().any(|&r| {
+                let s = set_of(r);
                 s.len().min(set.len()) as f64 >= 0.6 * set.len() as f64
                     && shared_with_quote(s) as f64 >= 0.6 * set.len() as f64
             })
         {
             score *= 0.7;
         }
-        mark(&mut in_quote, &set, false);
-        sets.push(set);
+        mark(&mut in_quote, set, false);
+        sets.push(range);
         q.score = score.clamp(0.0, 1.0);
     }
     // Several voices beat one voice several times: each further quote of a
@@ -989,12 +1008,43 @@ pub fn rank_with_summary(
 /// What each further quote of the same speaker keeps of its score.
 const REPEAT_VOICE: f64 = 0.9;
 
-/// Sorted, deduplicated term ids.
+/// Sorted, deduplicated term ids: the simple form of [`push_term_set`].
+#[cfg(test)]
 fn term_set(tokens: &[crate::terms::Token]) -> Vec<u32> {
     let mut set: Vec<u32> = tokens.iter().map(|t| t.term).collect();
     set.sort_unstable();
     set.dedup();
     set
+}
+
+/// Pushes the distinct term ids of `tokens` onto `set` (in no particular
+/// order) and marks them in `marks`, where none may be marked yet.
+///
+/// The ranking only counts the ids of a set, so the marks it needs anyway
+/// find repeats in place of a sort. Ids beyond `marks` (which a well-formed
+/// [`DocTerms`] never has) are sorted apart.
+fn push_term_set(tokens: &[crate::terms::Token], marks: &mut [bool], set: &mut Vec<u32>) {
+    let from = set.len();
+    let mut stray = false;
+    for t in tokens {
+        match marks.get_mut(t.term as usize) {
+            Some(m) if *m => {}
+            Some(m) => {
+                *m = true;
+                set.push(t.term);
+            }
+            None => {
+                stray = true;
+                set.push(t.term);
+            }
+        }
+    }
+    if stray {
+        let mut tail = set.split_off(from);
+        tail.sort_unstable();
+        tail.dedup();
+        set.append(&mut tail);
+    }
 }
 
 /// How many direct quotes each speaker has, by speaker name.
@@ -1464,6 +1514,48 @@ mod tests {
         assert_eq!(marks, [false, true, false, false, true, false]);
         mark(&mut marks, &[1, 4, 9], false);
         assert!(marks.iter().all(|&m| !m));
+    }
+
+    #[test]
+    fn pushed_term_sets_hold_the_sorted_sets_ids() {
+        // xorshift: random enough to hit repeats, strays and empty spans.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        let mut set = vec![7];
+        for _ in 0..2_000 {
+            let ids = next(40) + 1;
+            let marked = next(ids + 4) as usize;
+            let tokens: Vec<crate::terms::Token> = (0..next(30))
+                .map(|k| crate::terms::Token {
+                    start: k as usize,
+                    term: next(ids) as u32,
+                })
+                .collect();
+            let mut marks = vec![false; marked];
+            let from = set.len();
+            push_term_set(&tokens, &mut marks, &mut set);
+            let mut pushed = set[from..].to_vec();
+            pushed.sort_unstable();
+            assert_eq!(pushed, term_set(&tokens));
+            // Exactly the pushed ids within the marks are marked.
+            let marked_ids: Vec<u32> = (0..marks.len() as u32)
+                .filter(|&t| marks[t as usize])
+                .collect();
+            let in_range: Vec<u32> = pushed
+                .iter()
+                .copied()
+                .filter(|&t| (t as usize) < marked)
+                .collect();
+            assert_eq!(marked_ids, in_range);
+            mark(&mut marks, &set[from..], false);
+            assert!(marks.iter().all(|&m| !m));
+        }
+        assert_eq!(set[0], 7);
     }
 
     fn ranked(text: &str) -> Vec<Quote<'_>> {

@@ -792,7 +792,10 @@ fn name_token<'t>(text: &'t str, t: &Tok) -> Option<(&'t str, u8)> {
 #[inline(never)]
 fn capital_name_token<'t>(text: &'t str, t: &Tok) -> Option<(&'t str, u8)> {
     let w = &text[t.start..t.end];
-    if !is_capitalized(w) || shouts(w) {
+    // An upper-case ASCII letter opens most words here, and settles
+    // `is_capitalized` without a call.
+    let capital = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) || is_capitalized(w);
+    if !capital || shouts(w) {
         return None;
     }
     let flags = LISTS.flags(w);
