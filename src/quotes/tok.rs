@@ -189,18 +189,46 @@ impl<'t> Windows<'t> {
     /// [`ends_clean`]): most windows begin right after a quote
     /// and a space or end right before one.
     pub(crate) fn window(&mut self, text: &str, from: usize, to: usize) -> &[Tok] {
-        let out = &mut self.buf;
-        out.clear();
         let Some(s) = text.get(from..to) else {
-            return out;
+            return &[];
         };
         let bytes = text.as_bytes();
-        let front = if starts_clean(bytes, from) {
+        let (front_clean, back_clean) = (starts_clean(bytes, from), ends_clean(bytes, to));
+        if front_clean && back_clean {
+            // Most windows, clean at both ends: the whole text's tokens
+            // serve as they are, uncopied, unless the first one's line
+            // break lies before the window.
+            let lo = self.all.partition_point(|t| t.start < from);
+            let rest = self.all.get(lo..).unwrap_or_default();
+            let rest = rest.get(..to - from).unwrap_or(rest);
+            let toks = rest
+                .get(..rest.partition_point(|t| t.start < to))
+                .unwrap_or_default();
+            let break_inside = |t: &Tok| {
+                let gap = text.get(from..t.start).unwrap_or_default();
+                gap.bytes().any(|b| b == b'\n' || b == b'\r')
+            };
+            if toks
+                .first()
+                .is_none_or(|t| !t.newline_before || break_inside(t))
+            {
+                #[cfg(debug_assertions)]
+                {
+                    let mut whole = Vec::new();
+                    tokenize(text, from, to, &mut whole);
+                    debug_assert_eq!(toks, whole, "window {from}..{to}");
+                }
+                return toks;
+            }
+        }
+        let out = &mut self.buf;
+        out.clear();
+        let front = if front_clean {
             Some(from)
         } else {
             find_space(s.as_bytes()).map(|i| from + i)
         };
-        let back = if ends_clean(bytes, to) {
+        let back = if back_clean {
             Some(to)
         } else {
             rfind_space(s.as_bytes()).map(|i| from + i)
