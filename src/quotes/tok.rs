@@ -184,28 +184,75 @@ impl<'t> Windows<'t> {
     /// its break lies before `from`, so it is taken from the gap inside
     /// the window. The ends, where the window may cut a word or hide the
     /// character after it (`said` before `'Go`, `Mr` before its dot), are
-    /// tokenized on their own.
+    /// tokenized on their own, unless the window cuts the text where the
+    /// whole text's tokens start or end as well (see [`starts_clean`] and
+    /// [`ends_clean`]): most windows begin right after a quote
+    /// and a space or end right before one.
     pub(crate) fn window(&mut self, text: &str, from: usize, to: usize) -> &[Tok] {
+        let Some(s) = text.get(from..to) else {
+            return &[];
+        };
+        let bytes = text.as_bytes();
+        let (front_clean, back_clean) = (starts_clean(bytes, from), ends_clean(bytes, to));
+        if front_clean && back_clean {
+            // Most windows, clean at both ends: the whole text's tokens
+            // serve as they are, uncopied, unless the first one's line
+            // break lies before the window.
+            let lo = self.all.partition_point(|t| t.start < from);
+            let rest = self.all.get(lo..).unwrap_or_default();
+            let rest = rest.get(..to - from).unwrap_or(rest);
+            let toks = rest
+                .get(..rest.partition_point(|t| t.start < to))
+                .unwrap_or_default();
+            let break_inside = |t: &Tok| {
+                let gap = text.get(from..t.start).unwrap_or_default();
+                gap.bytes().any(|b| b == b'\n' || b == b'\r')
+            };
+            if toks
+                .first()
+                .is_none_or(|t| !t.newline_before || break_inside(t))
+            {
+                #[cfg(debug_assertions)]
+                {
+                    let mut whole = Vec::new();
+                    tokenize(text, from, to, &mut whole);
+                    debug_assert_eq!(toks, whole, "window {from}..{to}");
+                }
+                return toks;
+            }
+        }
         let out = &mut self.buf;
         out.clear();
-        let Some(s) = text.get(from..to) else {
-            return out;
+        let front = if front_clean {
+            Some(from)
+        } else {
+            find_space(s.as_bytes()).map(|i| from + i)
         };
-        let (Some(first), Some((last, _))) = (
-            s.find(char::is_whitespace),
-            s.char_indices().rev().find(|(_, c)| c.is_whitespace()),
-        ) else {
+        let back = if back_clean {
+            Some(to)
+        } else {
+            rfind_space(s.as_bytes()).map(|i| from + i)
+        };
+        let (Some(first), Some(last)) = (front, back) else {
             tokenize_more(text, from, to, out);
             return out;
         };
-        let (first, last) = (from + first, from + last);
-        tokenize_more(text, from, first, out);
+        // An empty edge, the common case, is not worth a call.
+        if first > from {
+            tokenize_more(text, from, first, out);
+        }
         let lo = self.all.partition_point(|t| t.start < first);
-        let hi = lo + self.all[lo..].partition_point(|t| t.start < last);
+        // No two tokens start at the same byte, so the window's are among
+        // the next `last - first`.
+        let rest = self.all.get(lo..).unwrap_or_default();
+        let rest = rest.get(..last - first).unwrap_or(rest);
         let mid = out.len();
-        out.extend_from_slice(&self.all[lo..hi]);
+        let n = rest.partition_point(|t| t.start < last);
+        out.extend_from_slice(rest.get(..n).unwrap_or_default());
         let tail = out.len();
-        tokenize_more(text, last, to, out);
+        if to > last {
+            tokenize_more(text, last, to, out);
+        }
         for i in [mid, tail] {
             if let Some(t) = out.get(i) {
                 let gap = i.checked_sub(1).map_or(from, |p| out[p].end);
@@ -221,6 +268,49 @@ impl<'t> Windows<'t> {
         }
         out
     }
+}
+
+/// Whether the tokens of the whole text that start at `from` or later
+/// are those of a text starting at `from`.
+///
+/// So they are when the whole text's tokenizer is between tokens at
+/// `from`, as it is at the start of the text and next to whitespace.
+fn starts_clean(bytes: &[u8], from: usize) -> bool {
+    from == 0
+        || bytes.get(from).is_some_and(|&b| is_ascii_space(b))
+        || bytes.get(from - 1).is_some_and(|&b| is_ascii_space(b))
+}
+
+/// Whether the tokens of the whole text that start before `to` are those
+/// of a text ending at `to`.
+///
+/// A word reads one character past its last one at most, so they are when
+/// whitespace lies at or just before `to`, which both tokenizers take for
+/// an end, or at the end of the text. Elsewhere the tokens may differ even
+/// where one ends at `to` (`dit` of `dit-elle` cut after the hyphen).
+fn ends_clean(bytes: &[u8], to: usize) -> bool {
+    to == bytes.len()
+        || bytes.get(to).is_some_and(|&b| is_ascii_space(b))
+        || to
+            .checked_sub(1)
+            .and_then(|i| bytes.get(i))
+            .is_some_and(|&b| is_ascii_space(b))
+}
+
+/// Whitespace as `char::is_whitespace` has it, for ASCII bytes.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The first ASCII whitespace byte of `s`: any whitespace divides the
+/// window, and other kinds are rare enough to leave to the tokenizer.
+fn find_space(s: &[u8]) -> Option<usize> {
+    s.iter().position(|&b| is_ascii_space(b))
+}
+
+/// The last ASCII whitespace byte of `s`.
+fn rfind_space(s: &[u8]) -> Option<usize> {
+    s.iter().rposition(|&b| is_ascii_space(b))
 }
 
 /// Appends the tokens of `text[from..to]` to `out`.
@@ -956,6 +1046,31 @@ mod tests {
                 for &to in cuts.iter().filter(|&&to| to >= from) {
                     tokenize(t, from, to, &mut alone);
                     assert_eq!(windows.window(t, from, to), &alone[..], "{from}..{to}");
+                }
+            }
+        }
+    }
+
+    /// Windows of random texts, which cut words, joiners and French
+    /// inversions where the fixed texts above do not.
+    #[test]
+    fn windows_of_random_texts_match_tokenizing_the_window_alone() {
+        let mut seed = 0x2545_f491_4f6c_dd1d;
+        let (mut all, mut alone) = (Vec::new(), Vec::new());
+        for round in 0..200 {
+            let t = random_text(&mut seed, 1 + round % 30);
+            tokenize(&t, 0, t.len(), &mut all);
+            let mut windows = Windows::new(&all);
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for (k, &from) in cuts.iter().enumerate() {
+                for &to in cuts.iter().skip(k).step_by(1 + round % 3) {
+                    tokenize(&t, from, to, &mut alone);
+                    assert_eq!(
+                        windows.window(&t, from, to),
+                        &alone[..],
+                        "{:?}",
+                        &t[from..to]
+                    );
                 }
             }
         }
