@@ -119,12 +119,8 @@ pub fn json_record(id: &serde_json::Value, summary: &Summary<'_>) -> String {
             ",{\"index\":"
         });
         out.number(s.index);
-        out.raw(",\"text\":");
-        out.string(s.text);
-        out.raw(",\"start\":");
-        out.number(s.start);
-        out.raw(",\"end\":");
-        out.number(s.end);
+        out.raw(",");
+        out.span(s.text, s.start, s.end);
         out.raw(",\"score\":");
         out.float(s.score);
         out.raw("}");
@@ -138,12 +134,8 @@ pub fn json_record(id: &serde_json::Value, summary: &Summary<'_>) -> String {
         out.raw(",\"speaker_mention\":");
         match q.speaker_mention {
             Some(m) => {
-                out.raw("{\"text\":");
-                out.string(m.text);
-                out.raw(",\"start\":");
-                out.number(m.start);
-                out.raw(",\"end\":");
-                out.number(m.end);
+                out.raw("{");
+                out.span(m.text, m.start, m.end);
                 out.raw("}");
             }
             None => out.raw("null"),
@@ -204,6 +196,16 @@ impl Record {
 
     fn float(&mut self, x: f64) {
         self.value(&x);
+    }
+
+    /// `"text":…,"start":…,"end":…`, a verbatim slice and where it is.
+    fn span(&mut self, text: &str, start: usize, end: usize) {
+        self.raw("\"text\":");
+        self.string(text);
+        self.raw(",\"start\":");
+        self.number(start);
+        self.raw(",\"end\":");
+        self.number(end);
     }
 
     fn optional_string(&mut self, s: Option<&str>) {
@@ -454,9 +456,7 @@ mod tests {
     fn eight_byte_escape_test_agrees_with_bytes() {
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            crate::testing::xorshift(&mut state);
             // Bytes from a small alphabet of the edge cases.
             let pick = [
                 0u8, 0x1f, 0x20, b'"', b'\\', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xff, b'a',

@@ -554,12 +554,7 @@ mod tests {
             assert_eq!(index.get(word), set, "{word:?}");
         }
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = move || crate::testing::xorshift(&mut state);
         let alphabet: Vec<char> = "aeinorstdhlué ".chars().collect();
         for _ in 0..200_000 {
             let len = (next() % 18) as usize;

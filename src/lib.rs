@@ -40,6 +40,8 @@ pub mod score;
 pub mod segment;
 mod shapes;
 pub mod terms;
+#[cfg(test)]
+mod testing;
 
 pub use error::Error;
 pub use lang::Lang;

@@ -1520,12 +1520,7 @@ mod tests {
     fn pushed_term_sets_hold_the_sorted_sets_ids() {
         // xorshift: random enough to hit repeats, strays and empty spans.
         let mut x = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x % n
-        };
+        let mut next = |n: u64| crate::testing::xorshift(&mut x) % n;
         let mut set = vec![7];
         for _ in 0..2_000 {
             let ids = next(40) + 1;

@@ -2425,21 +2425,7 @@ fn classify_unkeyed_ascii(tok: &[u8]) -> Word {
 mod tests {
     use super::*;
 
-    /// A xorshift generator: the randomised tests below need no crate.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() >> 8) as usize % n
-        }
-    }
+    use crate::testing::Rng;
 
     /// [`skim_prose`] one byte at a time.
     fn skim_bytewise(bytes: &[u8], mut i: usize, mut in_word: bool, mut words: usize) -> Skim {

@@ -1170,9 +1170,7 @@ mod tests {
         assert_eq!(table.get(Key(1, 2)), None);
         let mut state = 0x2545_f491_4f6c_dd1du64;
         for i in 0..20_000u32 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            crate::testing::xorshift(&mut state);
             // Few distinct keys at first, so that some are written twice;
             // then enough to make the table grow several times.
             let key = Key(state % (u64::from(i) + 50), 1 << 56);
@@ -1255,12 +1253,7 @@ mod tests {
     #[test]
     fn blocks_are_classified_as_byte_by_byte() {
         let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        let mut random = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut random = || crate::testing::xorshift(&mut x);
         let mut block = [0u8; 64];
         for round in 0..5_000 {
             for b in &mut block {

@@ -411,9 +411,7 @@ mod tests {
             let len = round % 40;
             let b: Vec<u8> = (0..len)
                 .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
+                    crate::testing::xorshift(&mut seed);
                     // Mostly plain letters, so that runs cross the steps.
                     let k = (seed % 64) as usize;
                     alphabet.get(k).copied().unwrap_or(b'a')

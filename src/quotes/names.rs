@@ -615,7 +615,10 @@ mod list {
 /// article (is it a name word, a title, a sentence word, does it end an
 /// organisation): one probe answers them all, where a hashed set per list
 /// hashed the word once per list.
-static LISTS: Lists = Lists::new(&[
+static LISTS: Lists = Lists::new(LIST_BITS);
+
+/// Each list of this module with its bit in [`Lists::flags`].
+const LIST_BITS: &[(&[&str], u8)] = &[
     (TITLES, list::TITLE),
     (NOT_NAME, list::NOT_NAME),
     (ORG_TAIL, list::NOT_NAME | list::ORG_TAIL),
@@ -623,7 +626,7 @@ static LISTS: Lists = Lists::new(&[
     (OBJECT_BEFORE, list::OBJECT_BEFORE),
     (CONNECTORS, list::CONNECTOR),
     (SUFFIXES, list::SUFFIX),
-]);
+];
 
 /// How many words [`LISTS`] may hold (those listed twice counted twice).
 const LISTED: usize = TITLES.len()
@@ -1267,19 +1270,6 @@ mod tests {
     mod simple {
         use super::super::*;
 
-        fn all_caps(w: &str) -> bool {
-            let mut letters = 0;
-            for c in w.chars() {
-                if c.is_lowercase() {
-                    return false;
-                }
-                if c.is_alphabetic() {
-                    letters += 1;
-                }
-            }
-            letters > 1 && !w.contains('.')
-        }
-
         pub(super) fn name_word(w: &str) -> bool {
             is_capitalized(w)
                 && !all_caps(strip_possessive(w))
@@ -1449,25 +1439,7 @@ mod tests {
         }
     }
 
-    /// A xorshift generator: the randomised tests below need no crate.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() >> 8) as usize % n
-        }
-
-        fn pick<'w>(&mut self, words: &[&'w str]) -> &'w str {
-            words[self.below(words.len())]
-        }
-    }
+    use crate::testing::Rng;
 
     /// Words of every kind the name index tells apart.
     const MIXED: &[&str] = &[
@@ -1641,15 +1613,7 @@ mod tests {
 
     #[test]
     fn one_probe_answers_every_list() {
-        let lists: &[(&[&str], u8)] = &[
-            (TITLES, list::TITLE),
-            (NOT_NAME, list::NOT_NAME),
-            (ORG_TAIL, list::NOT_NAME | list::ORG_TAIL),
-            (LEADING, list::LEADING),
-            (OBJECT_BEFORE, list::OBJECT_BEFORE),
-            (CONNECTORS, list::CONNECTOR),
-            (SUFFIXES, list::SUFFIX),
-        ];
+        let lists = LIST_BITS;
         let expected = |w: &str| {
             lists
                 .iter()

@@ -956,12 +956,7 @@ mod tests {
             "\x00",
             "\x7f",
         ];
-        let mut next = || {
-            *seed ^= *seed << 13;
-            *seed ^= *seed >> 7;
-            *seed ^= *seed << 17;
-            *seed
-        };
+        let mut next = || crate::testing::xorshift(seed);
         let mut t = String::new();
         for _ in 0..len {
             let r = next();
