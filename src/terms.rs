@@ -196,40 +196,51 @@ impl Analyzer {
             let mut batch = std::mem::take(&mut cache.batch);
             for sentence in sentences {
                 let first = doc.tokens.len();
-                // First each word's key, and a read of the slot where its
-                // look-up starts. The vocabulary outgrows the nearer caches,
-                // and these reads do not wait on one another, so the
-                // processor overlaps their misses, where one look-up after
-                // another would wait for each in turn.
-                batch.clear();
-                let mut touched = 0;
+                let mut words = 0;
                 let mut spans = word_indices(sentence.text(text));
-                while let Some((start, end)) = spans.next_span() {
-                    let (start, end) = (sentence.start + start, sentence.start + end);
-                    let key = pack_at(text.as_bytes(), start, end);
-                    let hash = key.map_or(0, |key| cache.vocabulary.short_words.hash(key));
-                    touched ^= cache.vocabulary.short_words.touch(hash);
-                    batch.push(Pending {
-                        start,
-                        end,
-                        key,
-                        hash,
-                    });
-                }
-                std::hint::black_box(touched);
-                for p in &batch {
-                    let number =
-                        cache.number(text, p.start, p.end, p.key, p.hash, lang, &self.stemmer);
-                    let term = cache.term(number, &mut doc, keep_stems);
-                    if term != STOP {
-                        doc.tokens.push(Token {
-                            start: p.start,
-                            term,
+                loop {
+                    // First each word's key, and a read of the slot where
+                    // its look-up starts. The vocabulary outgrows the nearer
+                    // caches, and these reads do not wait on one another,
+                    // so the processor overlaps their misses, where one
+                    // look-up after another would wait for each in turn. A
+                    // batch at a time, so that a sentence without end (a
+                    // megabyte with no stop) needs no list of all its words.
+                    batch.clear();
+                    let mut touched = 0;
+                    while batch.len() < LOOKUP_BATCH
+                        && let Some((start, end)) = spans.next_span()
+                    {
+                        let (start, end) = (sentence.start + start, sentence.start + end);
+                        let key = pack_at(text.as_bytes(), start, end);
+                        let hash = key.map_or(0, |key| cache.vocabulary.short_words.hash(key));
+                        touched ^= cache.vocabulary.short_words.touch(hash);
+                        batch.push(Pending {
+                            start,
+                            end,
+                            key,
+                            hash,
                         });
+                    }
+                    std::hint::black_box(touched);
+                    if batch.is_empty() {
+                        break;
+                    }
+                    words += batch.len();
+                    for p in &batch {
+                        let number =
+                            cache.number(text, p.start, p.end, p.key, p.hash, lang, &self.stemmer);
+                        let term = cache.term(number, &mut doc, keep_stems);
+                        if term != STOP {
+                            doc.tokens.push(Token {
+                                start: p.start,
+                                term,
+                            });
+                        }
                     }
                 }
                 doc.sentence_tokens.push(first..doc.tokens.len());
-                doc.sentence_words.push(batch.len());
+                doc.sentence_words.push(words);
             }
             cache.batch = batch;
         });
@@ -699,6 +710,10 @@ struct StemCache {
     batch: Vec<Pending>,
 }
 
+/// Words whose vocabulary slots are read ahead together: more than a
+/// sentence's worth seldom adds to the overlap.
+const LOOKUP_BATCH: usize = 64;
+
 /// A word found but not yet looked up.
 struct Pending {
     start: usize,
@@ -1047,6 +1062,46 @@ mod tests {
             assert_eq!(c.vocabulary.words(), german_words);
             assert!(c.shelved.iter().any(|(l, _)| *l == Lang::English));
         });
+    }
+
+    #[test]
+    fn a_long_sentence_reads_like_short_ones() {
+        // Three look-up batches and a bit: the terms must not depend on
+        // where a batch ends.
+        let words = [
+            "harbor", "the", "Vessel", "vessels", "of", "cranes", "CRANE", "docked",
+        ];
+        let text: String = (0..3 * LOOKUP_BATCH + 5)
+            .map(|i| words[i % words.len()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let whole = [Sentence {
+            start: 0,
+            end: text.len(),
+            paragraph: 0,
+        }];
+        // The same words as sentences of at most three words.
+        let mut short = Vec::new();
+        let starts: Vec<usize> = word_indices(&text).map(|(at, _)| at).collect();
+        for group in starts.chunks(3) {
+            let end = starts
+                .get(starts.partition_point(|&at| at <= group[group.len() - 1]))
+                .map_or(text.len(), |&next| next - 1);
+            short.push(Sentence {
+                start: group[0],
+                end,
+                paragraph: 0,
+            });
+        }
+        let analyzer = Analyzer::new(Lang::English);
+        let long = analyzer.analyze(&text, &whole);
+        let split = analyzer.analyze(&text, &short);
+        assert_eq!(long.sentence_words, [3 * LOOKUP_BATCH + 5]);
+        assert_eq!(long.tokens, split.tokens);
+        assert_eq!(
+            long.stems.iter().collect::<Vec<_>>(),
+            ["harbor", "vessel", "crane", "dock"]
+        );
     }
 
     #[test]
