@@ -6,14 +6,13 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 use std::sync::OnceLock;
 
 use rust_stemmers::Algorithm;
 
 use crate::error::Error;
-use crate::terms::{Key, pack};
+use crate::terms::{KeyMap, pack};
 
 /// A language newsgist has stemmers and stop words for.
 ///
@@ -276,7 +275,7 @@ impl StopWordTally {
             // A short ASCII word is lower-cased in its packed key; any
             // other word as a string.
             let mut mask = match pack(word) {
-                Some(key) if word.is_ascii() => index.short.get(key.ascii_lowercase()),
+                Some(key) if word.is_ascii() => index.short.get(key.ascii_lowercase()).unwrap_or(0),
                 _ => {
                     lower.clear();
                     lower.extend(word.chars().flat_map(char::to_lowercase));
@@ -346,7 +345,7 @@ const LANDSLIDE_CHECK: usize = 30;
 /// word. Words of up to 15 bytes are keyed by their packed bytes, which
 /// hash and compare without reading a string.
 struct StopWordIndex {
-    short: KeyTable,
+    short: KeyMap,
     long: HashMap<&'static str, u32, foldhash::fast::RandomState>,
 }
 
@@ -355,122 +354,27 @@ impl StopWordIndex {
     fn get(&self, word: &str) -> u32 {
         match pack(word) {
             Some(key) => self.short.get(key),
-            None => self.long.get(word).copied().unwrap_or(0),
+            None => self.long.get(word).copied(),
         }
+        .unwrap_or(0)
     }
 }
 
 fn stop_word_index() -> &'static StopWordIndex {
     static INDEX: OnceLock<StopWordIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut short: HashMap<Key, u32, foldhash::fast::RandomState> = HashMap::default();
-        let mut long = HashMap::default();
+        let mut short = KeyMap::default();
+        let mut long: HashMap<&'static str, u32, foldhash::fast::RandomState> = HashMap::default();
         for (i, lang) in Lang::ALL.iter().enumerate() {
             for word in lang.stop_words() {
-                let mask = match pack(word) {
-                    Some(key) => short.entry(key).or_insert(0u32),
-                    None => long.entry(*word).or_insert(0u32),
-                };
-                *mask |= 1 << i;
-            }
-        }
-        StopWordIndex {
-            short: KeyTable::new(short),
-            long,
-        }
-    })
-}
-
-/// A fixed map from packed words to non-zero language sets: open
-/// addressing with linear probing in a table at most half full.
-///
-/// The vote looks up nearly every word of the first sentences of every
-/// text, and the words' packed keys need no hash of the quality a general
-/// map wants: one multiply spreads them well enough over a table that
-/// never grows, and a probe is then a load and a compare.
-struct KeyTable {
-    /// The keys and their sets; an empty slot has the set 0.
-    slots: Vec<(Key, u32)>,
-    /// How far to shift a hash right to get a slot's index.
-    shift: u32,
-}
-
-impl KeyTable {
-    /// The table of `map`, whose sets must all be non-zero.
-    fn new(map: HashMap<Key, u32, foldhash::fast::RandomState>) -> KeyTable {
-        let bits = (2 * map.len()).max(2).next_power_of_two().trailing_zeros();
-        // Empty slots hold any key; their set 0 marks them.
-        let Some(&filler) = map.keys().next() else {
-            return KeyTable {
-                slots: Vec::new(),
-                shift: 63,
-            };
-        };
-        let mut table = KeyTable {
-            slots: vec![(filler, 0); 1 << bits],
-            shift: 64 - bits,
-        };
-        let len = table.slots.len();
-        for (key, set) in map {
-            let mut i = table.slot(key);
-            while table.slots.get(i).is_some_and(|&(_, s)| s != 0) {
-                i = (i + 1) % len;
-            }
-            if let Some(slot) = table.slots.get_mut(i) {
-                *slot = (key, set);
-            }
-        }
-        table
-    }
-
-    /// Where `key`'s probe starts.
-    fn slot(&self, key: Key) -> usize {
-        let mut hasher = KeyHasher(0);
-        key.hash(&mut hasher);
-        (hasher.0 >> self.shift) as usize
-    }
-
-    /// The set of `key` (none: 0).
-    #[inline]
-    fn get(&self, key: Key) -> u32 {
-        let len = self.slots.len();
-        let mut i = self.slot(key);
-        // The table is at most half full, so an empty slot ends every probe
-        // long before the bound.
-        for _ in 0..len {
-            match self.slots.get(i) {
-                Some(&(k, set)) if set != 0 => {
-                    if k == key {
-                        return set;
-                    }
+                match pack(word) {
+                    Some(key) => short.insert(key, short.get(key).unwrap_or(0) | 1 << i),
+                    None => *long.entry(*word).or_insert(0) |= 1 << i,
                 }
-                _ => return 0,
             }
-            i = (i + 1) & (len - 1);
         }
-        0
-    }
-}
-
-/// The hash of a [`KeyTable`]: a multiply per half of the key, whose top
-/// bits pick the slot.
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    #[inline]
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(23) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
+        StopWordIndex { short, long }
+    })
 }
 
 /// Reporting verbs and news filler that the generic stop-word list lacks.
@@ -564,7 +468,5 @@ mod tests {
             let want = map.get(word.as_str()).copied().unwrap_or(0);
             assert_eq!(index.get(&word), want, "{word:?}");
         }
-        let empty = KeyTable::new(HashMap::default());
-        assert_eq!(pack("the").map(|key| empty.get(key)), Some(0));
     }
 }

@@ -732,7 +732,7 @@ struct Vocabulary {
     /// without lower-casing; lower-cased, so that "Market" and "market" are
     /// stemmed once. (Lower-casing twice changes nothing, so the two kinds
     /// of key never disagree.)
-    short_words: ShortWords,
+    short_words: KeyMap,
     /// Longer words, lower-cased -> stem number or [`STOP`].
     words: HashMap<Box<str>, u32, RandomState>,
     /// For each stem number, the last document that used the stem (high
@@ -791,14 +791,15 @@ impl Vocabulary {
     }
 }
 
-/// Words of up to 15 bytes by their [`pack`]ed key -> stem number: an
-/// open-addressing table with linear probing.
+/// Words of up to 15 bytes by their [`pack`]ed key -> a number (a stem
+/// number here, a set of languages for the stop words): an open-addressing
+/// table with linear probing.
 ///
 /// Written out rather than a `HashMap` so that the slot where a look-up
 /// starts can be read ahead of the look-up (see `analyze_keeping`), which
 /// the standard map does not offer.
 #[derive(Default)]
-struct ShortWords {
+pub(crate) struct KeyMap {
     /// A power of two long, or empty; [`EMPTY_KEY`] marks a free slot.
     slots: Vec<(Key, u32)>,
     len: usize,
@@ -812,8 +813,8 @@ const EMPTY_KEY: Key = Key(0, 0);
 /// The fewest slots a table that holds anything has.
 const MIN_SLOTS: usize = 1 << 10;
 
-impl ShortWords {
-    fn len(&self) -> usize {
+impl KeyMap {
+    pub(crate) fn len(&self) -> usize {
         self.len
     }
 
@@ -831,7 +832,7 @@ impl ShortWords {
             .map_or(0, |slot| slot.0.0)
     }
 
-    fn get(&self, key: Key) -> Option<u32> {
+    pub(crate) fn get(&self, key: Key) -> Option<u32> {
         self.get_hashed(key, self.hash(key))
     }
 
@@ -856,7 +857,7 @@ impl ShortWords {
         }
     }
 
-    fn insert(&mut self, key: Key, number: u32) {
+    pub(crate) fn insert(&mut self, key: Key, number: u32) {
         if key == EMPTY_KEY {
             return;
         }
@@ -955,7 +956,7 @@ impl StemCache {
 
     /// The number of the stem of the word at `start..end` of `text` as
     /// written, or [`STOP`]. A known word is found by its key alone (`key`
-    /// and `hash` as [`pack_at`] and [`ShortWords::hash`] give them): only a
+    /// and `hash` as [`pack_at`] and [`KeyMap::hash`] give them): only a
     /// new one is sliced out of the text.
     #[inline]
     #[allow(clippy::too_many_arguments)]
@@ -1220,7 +1221,7 @@ mod tests {
 
     #[test]
     fn short_words_answer_like_a_hash_map() {
-        let mut table = ShortWords::default();
+        let mut table = KeyMap::default();
         let mut map = HashMap::new();
         assert_eq!(table.get(Key(1, 2)), None);
         let mut state = 0x2545_f491_4f6c_dd1du64;
